@@ -1,0 +1,93 @@
+/*
+ * migrate.c - applies the embedded numbered migrations (see migrate.h).
+ */
+#include "store/migrate.h"
+#include "util/embedded.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_MIGRATIONS 256
+
+static int ensure_table(struct db *db, struct samen_err *err)
+{
+	return db_exec(db,
+		       "CREATE TABLE IF NOT EXISTS schema_migrations ("
+		       " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+		       " applied_at TEXT NOT NULL)",
+		       err);
+}
+
+int migrate_version(struct db *db, int *version, struct samen_err *err)
+{
+	int rc = ensure_table(db, err);
+	if (rc)
+		return rc;
+	int64_t v = 0;
+	rc = db_query_int(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+			  0, NULL, &v, err);
+	*version = (int)v;
+	return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	const struct embedded_file *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+int migrate_apply(struct db *db, int *applied, struct samen_err *err)
+{
+	const char *prefix = db_dialect(db) == DB_PG ? "pg/" : "sqlite/";
+	size_t plen = strlen(prefix);
+	const struct embedded_file *list[MAX_MIGRATIONS];
+	size_t n = 0;
+	for (const struct embedded_file *f = embedded_sql; f->name; f++)
+		if (strncmp(f->name, prefix, plen) == 0 && n < MAX_MIGRATIONS)
+			list[n++] = f;
+	qsort(list, n, sizeof list[0], cmp_name);
+
+	if (applied)
+		*applied = 0;
+	int current;
+	int rc = migrate_version(db, &current, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const char *base = list[i]->name + plen;
+		int num = (int)strtol(base, NULL, 10);
+		if (num <= current)
+			continue;
+		rc = db_begin(db, err);
+		if (rc)
+			return rc;
+		rc = db_exec(db, (const char *)list[i]->data, err);
+		if (rc == 0) {
+			char ts[32], numtxt[16];
+			time_t now = time(NULL);
+			struct tm tm;
+			gmtime_r(&now, &tm);
+			strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+			snprintf(numtxt, sizeof numtxt, "%d", num);
+			const char *p[] = {numtxt, base, ts};
+			rc = db_run(db,
+				    "INSERT INTO schema_migrations (version, name, applied_at)"
+				    " VALUES (CAST($1 AS INTEGER), $2, $3)",
+				    3, p, err);
+		}
+		if (rc) {
+			db_rollback(db);
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err ? err->msg : "");
+			return samen_fail(err, SAMEN_EDB, "migration %s failed: %s", base, why);
+		}
+		rc = db_commit(db, err);
+		if (rc)
+			return rc;
+		if (applied)
+			(*applied)++;
+	}
+	return 0;
+}
