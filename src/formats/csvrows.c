@@ -71,7 +71,7 @@ int csvrows_parse(const char *data, size_t len, char delim, csvrows_fn fn, void 
 		  struct samen_err *err)
 {
 	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
 	csv_set_delim(&p, (unsigned char)delim);
 	struct state st = {.fn = fn, .ctx = ctx, .err = err, .line = 1, .row_line = 1};
@@ -94,8 +94,6 @@ int csvrows_parse(const char *data, size_t len, char delim, csvrows_fn fn, void 
 		i = end;
 	}
 	if (st.rc == 0) {
-		/* A quote still open at the end is a broken file, not a field. */
-		p.options |= CSV_STRICT_FINI;
 		if (csv_fini(&p, on_field, on_row, &st) != 0 && st.rc == 0)
 			st.rc = samen_fail_at(err, SAMEN_EINVAL, st.row_line, "",
 					      "CSV syntax error: a quoted field is not closed");
