@@ -10,11 +10,12 @@
 #include <stdio.h>
 #include <string.h>
 
-extern const struct cli_command cmd_init, cmd_migrate, cmd_user, cmd_backup;
+extern const struct cli_command cmd_init, cmd_serve, cmd_migrate, cmd_user, cmd_backup;
 /* CLI-COMMANDS-EXTERN: helpers add their extern lines below this marker. */
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
+	&cmd_serve,
 	&cmd_migrate,
 	&cmd_user,
 	&cmd_backup,

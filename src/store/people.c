@@ -1,0 +1,637 @@
+/*
+ * people.c - queries behind the overview, staff list, person and school
+ * screens (see people.h). Filters are bound parameters; the ORDER BY and
+ * WHERE fragments are chosen from constant strings in this file, never
+ * taken from input.
+ */
+#include "store/people.h"
+#include "util/buf.h"
+#include "util/date.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOURS_PER_FTE 1659.0
+
+/* Latest contract of an employment (one row per employment). */
+#define CURRENT_CONTRACT \
+	"c.id = (SELECT c2.id FROM contract c2 WHERE c2.employment_id = e.id" \
+	" ORDER BY c2.start_date DESC, c2.id DESC LIMIT 1)"
+
+/* A contract in force on day $N. */
+#define IN_FORCE(n) "c.start_date <= $" n " AND (c.end_date IS NULL OR c.end_date >= $" n ")"
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static void day_text(long day, char out[11])
+{
+	date_format(day, out);
+}
+
+/* Day number of the date `years` before `today` (Feb 29 becomes Feb 28). */
+static long years_before(long today, int years)
+{
+	int y, m, d;
+	date_civil(today, &y, &m, &d);
+	y -= years;
+	if (m == 2 && d == 29 && !date_valid(y, 2, 29))
+		d = 28;
+	return date_days(y, m, d);
+}
+
+static const struct {
+	const char *name;
+	enum age_band band;
+} age_names[] = {
+	{"<30", AGE_UNDER_30}, {"30-44", AGE_30_44}, {"45-54", AGE_45_54},
+	{"55-59", AGE_55_59},  {"60+", AGE_60_PLUS},
+};
+
+enum age_band people_age_band_parse(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof age_names / sizeof age_names[0]; i++)
+		if (strcmp(s, age_names[i].name) == 0)
+			return age_names[i].band;
+	return AGE_ANY;
+}
+
+static const struct {
+	const char *name;
+	enum people_sort sort;
+	const char *key;   /* sorted in the chosen direction */
+	const char *then;  /* tie-breakers, always ascending */
+} sort_names[] = {
+	{"naam", SORT_NAME, "p.last_name", "p.first_name, p.id"},
+	{"leeftijd", SORT_AGE, "p.birth_date", "p.last_name, p.id"},
+	{"fte", SORT_FTE, "c.hours_per_year", "p.last_name, p.id"},
+	{"contract", SORT_CONTRACT, "c.kind", "p.last_name, p.id"},
+	{"begindatum", SORT_START, "c.start_date", "p.last_name, p.id"},
+};
+
+enum people_sort people_sort_parse(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof sort_names / sizeof sort_names[0]; i++)
+		if (strcmp(s, sort_names[i].name) == 0)
+			return sort_names[i].sort;
+	return SORT_NAME;
+}
+
+const char *people_sort_name(enum people_sort s)
+{
+	for (size_t i = 0; i < sizeof sort_names / sizeof sort_names[0]; i++)
+		if (sort_names[i].sort == s)
+			return sort_names[i].name;
+	return "naam";
+}
+
+int people_region(struct db *db, int64_t id, struct region_info *out, struct samen_err *err)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT id, code, name FROM region WHERE id = $1", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, id);
+	rc = db_step(st, err);
+	if (rc == 1) {
+		out->id = db_col_int(st, 0);
+		copy(out->code, sizeof out->code, db_col_text(st, 1));
+		copy(out->name, sizeof out->name, db_col_text(st, 2));
+		rc = 0;
+	} else if (rc == 0) {
+		rc = samen_fail(err, SAMEN_ENOTFOUND, "no such region");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* Grow *arr (element size sz) to hold at least n+1 elements. */
+static int grow(void **arr, size_t *cap, size_t n, size_t sz, struct samen_err *err)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, nc * sz);
+	if (!p)
+		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	memset((char *)p + *cap * sz, 0, (nc - *cap) * sz);
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
+int people_regions(struct db *db, struct region_info **out, size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT id, code, name FROM region ORDER BY name, id", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+			break;
+		struct region_info *r = &(*out)[(*n)++];
+		r->id = db_col_int(st, 0);
+		copy(r->code, sizeof r->code, db_col_text(st, 1));
+		copy(r->name, sizeof r->name, db_col_text(st, 2));
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int people_board_summaries(struct db *db, int64_t region_id, long today,
+			   struct board_summary **out, size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	char day[11];
+	day_text(today, day);
+	struct db_stmt *st;
+	int rc = db_prepare(db,
+		"SELECT b.id, b.bestuursnummer, b.name,"
+		" (SELECT COUNT(*) FROM school s WHERE s.board_id = b.id),"
+		" (SELECT COUNT(DISTINCT e.person_id) FROM employment e JOIN contract c"
+		"   ON c.employment_id = e.id WHERE e.board_id = b.id AND " IN_FORCE("2") "),"
+		" (SELECT COALESCE(SUM(c.hours_per_year), 0) FROM employment e JOIN contract c"
+		"   ON c.employment_id = e.id WHERE e.board_id = b.id AND " IN_FORCE("2") ")"
+		" FROM board b WHERE b.region_id = $1 ORDER BY b.name, b.id",
+		&st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, region_id);
+	db_bind_text(st, 2, day);
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+			break;
+		struct board_summary *b = &(*out)[(*n)++];
+		b->id = db_col_int(st, 0);
+		copy(b->bestuursnummer, sizeof b->bestuursnummer, db_col_text(st, 1));
+		copy(b->name, sizeof b->name, db_col_text(st, 2));
+		b->schools = (long)db_col_int(st, 3);
+		b->headcount = (long)db_col_int(st, 4);
+		b->fte = db_col_double(st, 5) / HOURS_PER_FTE;
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+#define SCHOOL_COLS \
+	"s.id, s.board_id, s.brin, s.vestiging, s.name, s.city, s.municipality, s.province," \
+	" s.street, s.postcode, s.school_types, s.holiday_region, b.name," \
+	" COALESCE(s.lat, 0), COALESCE(s.lon, 0)," \
+	" (SELECT COUNT(DISTINCT e.person_id) FROM assignment a JOIN employment e" \
+	"   ON e.id = a.employment_id JOIN contract c ON c.employment_id = e.id" \
+	"   WHERE a.school_id = s.id AND " IN_FORCE("1") ")," \
+	" (SELECT COALESCE(SUM(a.fte_share * c.hours_per_year), 0) FROM assignment a" \
+	"   JOIN employment e ON e.id = a.employment_id JOIN contract c" \
+	"   ON c.employment_id = e.id WHERE a.school_id = s.id AND " IN_FORCE("1") ")"
+
+static void fill_school(struct db_stmt *st, struct school_summary *s)
+{
+	s->id = db_col_int(st, 0);
+	s->board_id = db_col_int(st, 1);
+	copy(s->brin, sizeof s->brin, db_col_text(st, 2));
+	copy(s->vestiging, sizeof s->vestiging, db_col_text(st, 3));
+	copy(s->name, sizeof s->name, db_col_text(st, 4));
+	copy(s->city, sizeof s->city, db_col_text(st, 5));
+	copy(s->municipality, sizeof s->municipality, db_col_text(st, 6));
+	copy(s->province, sizeof s->province, db_col_text(st, 7));
+	copy(s->street, sizeof s->street, db_col_text(st, 8));
+	copy(s->postcode, sizeof s->postcode, db_col_text(st, 9));
+	copy(s->school_types, sizeof s->school_types, db_col_text(st, 10));
+	copy(s->holiday_region, sizeof s->holiday_region, db_col_text(st, 11));
+	copy(s->board_name, sizeof s->board_name, db_col_text(st, 12));
+	s->lat = db_col_double(st, 13);
+	s->lon = db_col_double(st, 14);
+	s->headcount = (long)db_col_int(st, 15);
+	s->fte = db_col_double(st, 16) / HOURS_PER_FTE;
+}
+
+int people_school_summaries(struct db *db, int64_t region_id, int64_t board_id, long today,
+			    struct school_summary **out, size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	char day[11];
+	day_text(today, day);
+	struct db_stmt *st;
+	int rc = db_prepare(db,
+		"SELECT " SCHOOL_COLS " FROM school s JOIN board b ON b.id = s.board_id"
+		" WHERE b.region_id = $2 AND ($3 = 0 OR s.board_id = $3)"
+		" ORDER BY b.name, s.name, s.id",
+		&st, err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, day);
+	db_bind_int(st, 2, region_id);
+	db_bind_int(st, 3, board_id);
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+			break;
+		fill_school(st, &(*out)[(*n)++]);
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int people_school(struct db *db, int64_t school_id, long today, struct school_summary *out,
+		  struct samen_err *err)
+{
+	char day[11];
+	day_text(today, day);
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT " SCHOOL_COLS " FROM school s JOIN board b"
+				" ON b.id = s.board_id WHERE s.id = $2", &st, err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, day);
+	db_bind_int(st, 2, school_id);
+	rc = db_step(st, err);
+	if (rc == 1) {
+		fill_school(st, out);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = samen_fail(err, SAMEN_ENOTFOUND, "no such school");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int people_board(struct db *db, int64_t board_id, struct board_summary *out,
+		 struct samen_err *err)
+{
+	struct db_stmt *st;
+	memset(out, 0, sizeof *out);
+	int rc = db_prepare(db, "SELECT id, bestuursnummer, name FROM board WHERE id = $1", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, board_id);
+	rc = db_step(st, err);
+	if (rc == 1) {
+		out->id = db_col_int(st, 0);
+		copy(out->bestuursnummer, sizeof out->bestuursnummer, db_col_text(st, 1));
+		copy(out->name, sizeof out->name, db_col_text(st, 2));
+		rc = 0;
+	} else if (rc == 0) {
+		rc = samen_fail(err, SAMEN_ENOTFOUND, "no such board");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* WHERE clause of the staff list; parameters $1..$8 are fixed (see bind_filter). */
+static const char list_where[] =
+	" FROM employment e JOIN person p ON p.id = e.person_id"
+	" JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+	" WHERE ($1 = 0 OR e.board_id = $1)"
+	" AND ($2 = 0 OR EXISTS (SELECT 1 FROM assignment a WHERE a.employment_id = e.id"
+	"      AND a.school_id = $2))"
+	" AND ($3 = '' OR EXISTS (SELECT 1 FROM qualification q WHERE q.person_id = p.id"
+	"      AND q.subject_code = $3))"
+	" AND ($4 = '' OR c.kind = $4)"
+	" AND ($5 = '' OR p.birth_date > $5)"
+	" AND ($6 = '' OR p.birth_date <= $6)"
+	" AND ($7 = 0 OR p.id = $7)";
+
+static void bind_filter(struct db_stmt *st, const struct people_filter *f)
+{
+	char lo[11] = "", hi[11] = "";
+	long young = 0, old = 0; /* birth_date > young-cutoff, birth_date <= old-cutoff */
+	int has_lo = 1, has_hi = 1;
+	switch (f->age) {
+	case AGE_UNDER_30: young = years_before(f->today, 30); has_hi = 0; break;
+	case AGE_30_44: old = years_before(f->today, 30); young = years_before(f->today, 45); break;
+	case AGE_45_54: old = years_before(f->today, 45); young = years_before(f->today, 55); break;
+	case AGE_55_59: old = years_before(f->today, 55); young = years_before(f->today, 60); break;
+	case AGE_60_PLUS: old = years_before(f->today, 60); has_lo = 0; break;
+	case AGE_ANY: has_lo = has_hi = 0; break;
+	}
+	if (has_lo)
+		date_format(young, lo);
+	if (has_hi)
+		date_format(old, hi);
+	db_bind_int(st, 1, f->board_id);
+	db_bind_int(st, 2, f->school_id);
+	db_bind_text(st, 3, f->subject);
+	db_bind_text(st, 4, f->contract);
+	db_bind_text(st, 5, lo);
+	db_bind_text(st, 6, hi);
+	db_bind_int(st, 7, f->person_id);
+}
+
+/* Index of rows sorted by (person id, board id), for attaching schools and qualifications. */
+struct row_index {
+	struct person_row **by_id;
+	size_t n;
+};
+
+static int cmp_key(int64_t id, int64_t board, const struct person_row *r)
+{
+	if (id != r->id)
+		return id < r->id ? -1 : 1;
+	if (board != r->board_id)
+		return board < r->board_id ? -1 : 1;
+	return 0;
+}
+
+static int cmp_ptr_id(const void *a, const void *b)
+{
+	const struct person_row *x = *(struct person_row *const *)a;
+	return cmp_key(x->id, x->board_id, *(struct person_row *const *)b);
+}
+
+/* First index whose (id, board) is not below the key; board -1 finds the first of an id. */
+static size_t lower_bound(const struct row_index *ix, int64_t id, int64_t board)
+{
+	size_t lo = 0, hi = ix->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cmp_key(id, board, ix->by_id[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void append_item(char *dst, size_t cap, const char *item)
+{
+	size_t len = strlen(dst);
+	if (len && len + 2 < cap)
+		len += (size_t)snprintf(dst + len, cap - len, ", ");
+	if (len < cap)
+		snprintf(dst + len, cap - len, "%s", item);
+}
+
+static int attach_details(struct db *db, const struct people_filter *f, struct person_list *l,
+			  struct samen_err *err)
+{
+	struct row_index ix = {malloc(l->n * sizeof(struct person_row *)), l->n};
+	if (!ix.by_id)
+		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	for (size_t i = 0; i < l->n; i++)
+		ix.by_id[i] = &l->rows[i];
+	qsort(ix.by_id, ix.n, sizeof ix.by_id[0], cmp_ptr_id);
+
+	struct db_stmt *st;
+	int rc = db_prepare(db,
+		"SELECT e.person_id, s.name, a.fte_share, e.board_id FROM assignment a"
+		" JOIN employment e ON e.id = a.employment_id JOIN school s ON s.id = a.school_id"
+		" WHERE ($1 = 0 OR e.board_id = $1) AND ($2 = 0 OR e.person_id = $2)"
+		" ORDER BY e.person_id, a.fte_share DESC, s.name",
+		&st, err);
+	if (rc)
+		goto out;
+	db_bind_int(st, 1, f->board_id);
+	db_bind_int(st, 2, f->person_id);
+	while ((rc = db_step(st, err)) == 1) {
+		int64_t pid = db_col_int(st, 0), bid = db_col_int(st, 3);
+		size_t at = lower_bound(&ix, pid, bid);
+		if (at >= ix.n || cmp_key(pid, bid, ix.by_id[at]) != 0)
+			continue;
+		struct person_row *r = ix.by_id[at];
+		char item[160];
+		snprintf(item, sizeof item, "%s (%.2f)", db_col_text(st, 1), db_col_double(st, 2));
+		append_item(r->schools, sizeof r->schools, item);
+	}
+	db_finalize(st);
+	if (rc < 0)
+		goto out;
+	rc = db_prepare(db,
+		"SELECT DISTINCT q.person_id, q.subject_code, q.level FROM qualification q"
+		" JOIN employment e ON e.person_id = q.person_id"
+		" WHERE ($1 = 0 OR e.board_id = $1) AND ($2 = 0 OR e.person_id = $2)"
+		" ORDER BY q.person_id, q.subject_code",
+		&st, err);
+	if (rc)
+		goto out;
+	db_bind_int(st, 1, f->board_id);
+	db_bind_int(st, 2, f->person_id);
+	while ((rc = db_step(st, err)) == 1) {
+		/* Qualifications belong to the person: every row of that person gets them. */
+		int64_t pid = db_col_int(st, 0);
+		char item[64];
+		snprintf(item, sizeof item, "%s:%s", db_col_text(st, 1), db_col_text(st, 2));
+		for (size_t at = lower_bound(&ix, pid, INT64_MIN); at < ix.n && ix.by_id[at]->id == pid; at++)
+			append_item(ix.by_id[at]->qualifications, sizeof ix.by_id[at]->qualifications, item);
+	}
+	db_finalize(st);
+out:
+	free(ix.by_id);
+	return rc < 0 ? rc : 0;
+}
+
+int people_list(struct db *db, const struct people_filter *f, struct person_list *l,
+		struct samen_err *err)
+{
+	memset(l, 0, sizeof *l);
+	struct buf sql;
+	buf_init(&sql, 8192);
+	/* Ascending age means descending birth date. */
+	bool down = f->sort == SORT_AGE ? !f->descending : f->descending;
+	const char *dir = down ? "DESC" : "ASC";
+	size_t which = 0;
+	for (size_t i = 0; i < sizeof sort_names / sizeof sort_names[0]; i++)
+		if (sort_names[i].sort == f->sort)
+			which = i;
+	buf_puts(&sql, "SELECT p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"
+		       " COALESCE(p.email, ''), c.kind, c.hours_per_year, c.salary_scale,"
+		       " c.salary_step, c.start_date, COALESCE(c.end_date, ''), e.board_id,"
+		       " (SELECT b.name FROM board b WHERE b.id = e.board_id)");
+	buf_puts(&sql, list_where);
+	buf_puts(&sql, " ORDER BY ");
+	buf_printf(&sql, "%s %s, %s", sort_names[which].key, dir, sort_names[which].then);
+	if (f->limit > 0)
+		buf_puts(&sql, " LIMIT $8 OFFSET $9");
+
+	struct db_stmt *st;
+	int64_t total = 0;
+	size_t cap = 0;
+	int rc = db_prepare(db, "SELECT COUNT(*) FROM (SELECT p.id AS pid"
+				" FROM employment e JOIN person p ON p.id = e.person_id"
+				" JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+				" WHERE ($1 = 0 OR e.board_id = $1)"
+				" AND ($2 = 0 OR EXISTS (SELECT 1 FROM assignment a WHERE"
+				"      a.employment_id = e.id AND a.school_id = $2))"
+				" AND ($3 = '' OR EXISTS (SELECT 1 FROM qualification q WHERE"
+				"      q.person_id = p.id AND q.subject_code = $3))"
+				" AND ($4 = '' OR c.kind = $4)"
+				" AND ($5 = '' OR p.birth_date > $5)"
+				" AND ($6 = '' OR p.birth_date <= $6)"
+				" AND ($7 = 0 OR p.id = $7)) t",
+			    &st, err);
+	if (rc)
+		goto out;
+	bind_filter(st, f);
+	rc = db_step(st, err);
+	if (rc == 1)
+		total = db_col_int(st, 0);
+	db_finalize(st);
+	if (rc < 0)
+		goto out;
+	l->total = (long)total;
+
+	rc = db_prepare(db, buf_str(&sql), &st, err);
+	if (rc)
+		goto out;
+	bind_filter(st, f);
+	if (f->limit > 0) {
+		db_bind_int(st, 8, f->limit);
+		db_bind_int(st, 9, f->offset);
+	}
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
+			break;
+		struct person_row *r = &l->rows[l->n++];
+		r->id = db_col_int(st, 0);
+		copy(r->employee_number, sizeof r->employee_number, db_col_text(st, 1));
+		copy(r->first_name, sizeof r->first_name, db_col_text(st, 2));
+		copy(r->last_name, sizeof r->last_name, db_col_text(st, 3));
+		copy(r->birth_date, sizeof r->birth_date, db_col_text(st, 4));
+		copy(r->email, sizeof r->email, db_col_text(st, 5));
+		copy(r->contract_kind, sizeof r->contract_kind, db_col_text(st, 6));
+		r->hours_per_year = db_col_double(st, 7);
+		r->fte = r->hours_per_year / HOURS_PER_FTE;
+		copy(r->salary_scale, sizeof r->salary_scale, db_col_text(st, 8));
+		r->salary_step = (int)db_col_int(st, 9);
+		copy(r->start_date, sizeof r->start_date, db_col_text(st, 10));
+		copy(r->end_date, sizeof r->end_date, db_col_text(st, 11));
+		r->board_id = db_col_int(st, 12);
+		copy(r->board_name, sizeof r->board_name, db_col_text(st, 13));
+		long born;
+		r->age = date_parse(r->birth_date, &born) == 0 ? date_age(born, f->today) : 0;
+	}
+	db_finalize(st);
+	if (rc < 0)
+		goto out;
+	rc = l->n ? attach_details(db, f, l, err) : 0;
+out:
+	buf_release(&sql);
+	if (rc < 0)
+		people_list_free(l);
+	return rc < 0 ? rc : 0;
+}
+
+void people_list_free(struct person_list *l)
+{
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+int people_subjects(struct db *db, struct subject_info **out, size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT code, name_nl, name_en, shortage FROM subject"
+				" ORDER BY name_nl", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+			break;
+		struct subject_info *s = &(*out)[(*n)++];
+		copy(s->code, sizeof s->code, db_col_text(st, 0));
+		copy(s->name_nl, sizeof s->name_nl, db_col_text(st, 1));
+		copy(s->name_en, sizeof s->name_en, db_col_text(st, 2));
+		s->shortage = (int)db_col_int(st, 3);
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+static int exists(struct db *db, const char *sql, int64_t a, int64_t b, int *out,
+		  struct samen_err *err)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(db, sql, &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	rc = db_step(st, err);
+	db_finalize(st);
+	if (rc < 0)
+		return rc;
+	*out = rc == 1;
+	return 0;
+}
+
+int people_board_employs(struct db *db, int64_t board_id, int64_t person_id, int *out,
+			 struct samen_err *err)
+{
+	return exists(db, "SELECT 1 FROM employment WHERE board_id = $1 AND person_id = $2",
+		      board_id, person_id, out, err);
+}
+
+int people_works_at_school(struct db *db, int64_t person_id, int64_t school_id, int *out,
+			   struct samen_err *err)
+{
+	/* Only through an employment with the school's own board. */
+	return exists(db, "SELECT 1 FROM assignment a JOIN employment e ON e.id = a.employment_id"
+			  " JOIN school s ON s.id = a.school_id"
+			  " WHERE e.person_id = $1 AND a.school_id = $2 AND e.board_id = s.board_id",
+		      person_id, school_id, out, err);
+}
+
+int people_school_region(struct db *db, int64_t school_id, int64_t *region_id,
+			 struct samen_err *err)
+{
+	const char *p[1];
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)school_id);
+	p[0] = id;
+	int rc = db_query_int(db, "SELECT b.region_id FROM school s JOIN board b ON b.id = s.board_id"
+				  " WHERE s.id = CAST($1 AS INTEGER)", 1, p, region_id, err);
+	if (rc == SAMEN_ENOTFOUND)
+		return samen_fail(err, SAMEN_ENOTFOUND, "no such school");
+	return rc;
+}
+
+int people_person_boards(struct db *db, int64_t person_id, int64_t *boards, size_t max,
+			 size_t *n, struct samen_err *err)
+{
+	*n = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT board_id FROM employment WHERE person_id = $1"
+				" ORDER BY board_id", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, person_id);
+	while ((rc = db_step(st, err)) == 1)
+		if (*n < max)
+			boards[(*n)++] = db_col_int(st, 0);
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
