@@ -12,6 +12,8 @@
 
 extern const struct cli_command cmd_init, cmd_serve, cmd_migrate, cmd_user, cmd_backup;
 /* CLI-COMMANDS-EXTERN: helpers add their extern lines below this marker. */
+extern const struct cli_command cmd_import, cmd_export;
+extern const struct cli_command cmd_demo;
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
@@ -20,6 +22,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_user,
 	&cmd_backup,
 	/* CLI-COMMANDS-TABLE: helpers add their entries below this marker. */
+	&cmd_import, &cmd_export,
+	&cmd_demo,
 	NULL,
 };
 

@@ -296,6 +296,8 @@ json_t *person_row_json(const struct person_row *p)
 	json_object_set_new(o, "end_date", p->end_date[0] ? json_string(p->end_date) : json_null());
 	json_object_set_new(o, "email", p->email[0] ? json_string(p->email) : json_null());
 	json_object_set_new(o, "schools", json_string(p->schools));
+	json_object_set_new(o, "board_id", json_integer(p->board_id));
+	json_object_set_new(o, "board", json_string(p->board_name));
 	json_t *q = json_array();
 	char copy[256];
 	snprintf(copy, sizeof copy, "%s", p->qualifications);
