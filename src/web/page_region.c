@@ -79,7 +79,10 @@ int page_region(struct req *r, struct resp *s)
 	stat(r, b, num, "region.headcount");
 	html_number(r, fte, 1, num);
 	stat(r, b, num, "region.fte");
-	buf_puts(b, "</dl>");
+	buf_printf(b, "</dl><p class=\"utrecht-paragraph samen-downloads\">%s: <a class=\"utrecht-link\""
+		      " href=\"/regio/%lld/export?formaat=xlsx\">Excel</a> · <a class=\"utrecht-link\""
+		      " href=\"/regio/%lld/export?formaat=csv\">CSV</a></p>",
+		   tr(r, "region.export"), (long long)o.region.id, (long long)o.region.id);
 
 	/* Boards */
 	buf_printf(b, "<h2 class=\"utrecht-heading-2\" id=\"besturen\">%s</h2>"

@@ -137,3 +137,33 @@ test('HTML: sign-in form, staff list with filters, person and school pages', asy
   const out = await fetch(srv.base + '/afmelden', { method: 'POST', redirect: 'manual', headers: { Cookie: cookie } });
   assert.equal(out.status, 403);
 });
+
+test('the staff list exports as CSV and XLSX with the same filter, and the export is audited', async () => {
+  const total = (await hr.get(`/api/v1/boards/${board}/people?vak=du`)).data.total;
+  const before = Number(sql(srv.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'"));
+  const csv = await hr.get(`/besturen/${board}/personeel/export?formaat=csv&vak=du`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /^attachment; filename="personeel-\d+-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines[0].split(';')[0], 'personeelsnummer');
+  assert.equal(lines.length - 1, total);
+  for (const l of lines.slice(1)) assert.match(l, /du:/);
+  const res = await fetch(srv.base + `/besturen/${board}/personeel/export?formaat=xlsx`, { headers: { Cookie: hr.cookie } });
+  assert.equal(res.status, 200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  const after = Number(sql(srv.db, "SELECT COUNT(*) FROM audit_log WHERE action = 'export'"));
+  assert.equal(after - before, 2);
+  assert.equal((await hr.get(`/besturen/${board}/personeel/export?formaat=pdf`)).status, 400);
+});
+
+test('the region overview exports for the coordinator; the staff export is refused', async () => {
+  const c = await client(srv.base, 'coordinator@demo.samen.nl');
+  const r = await c.get(`/regio/${c.user.region_id}/export?formaat=csv`);
+  assert.equal(r.status, 200);
+  const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const schools = Number(sql(srv.db, `SELECT COUNT(*) FROM school s JOIN board b ON b.id = s.board_id WHERE b.region_id = ${c.user.region_id}`));
+  assert.equal(lines.length - 1, schools);
+  assert.equal((await c.get(`/besturen/${board}/personeel/export?formaat=csv`)).status, 403);
+});
