@@ -5,9 +5,8 @@
 
 #include <string.h>
 
-static const struct {
-	const char *key, *nl, *en;
-} texts[] = {
+/* The texts of the foundation screens; feature modules keep theirs in i18n_<module>.c. */
+static const struct i18n_entry texts[] = {
 	{"app.name", "Samen", "Samen"},
 	{"app.tagline", "Regionale samenwerking personeel voortgezet onderwijs",
 	 "Regional staff collaboration in secondary education"},
@@ -128,13 +127,22 @@ static const struct {
 	{"footer.privacy",
 	 "Persoonsgegevens blijven bij het eigen bestuur; gedeelde cijfers zijn geaggregeerd.",
 	 "Personal data stays with its own board; shared figures are aggregated."},
+	{NULL, NULL, NULL},
+};
+
+/* Every table of texts; a feature module adds its table here (one line). */
+static const struct i18n_entry *const tables[] = {
+	texts,
+	/* I18N-TABLES: modules add their tables below this marker. */
+	NULL,
 };
 
 const char *i18n_text(enum lang lang, const char *key)
 {
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if (strcmp(texts[i].key, key) == 0)
-			return lang == LANG_EN ? texts[i].en : texts[i].nl;
+	for (size_t t = 0; tables[t]; t++)
+		for (const struct i18n_entry *e = tables[t]; e->key; e++)
+			if (strcmp(e->key, key) == 0)
+				return lang == LANG_EN ? e->en : e->nl;
 	return key;
 }
 
@@ -156,8 +164,15 @@ const char *i18n_code(enum lang lang)
 int i18n_missing(void)
 {
 	int n = 0;
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if (!texts[i].nl[0] || !texts[i].en[0])
-			n++;
+	for (size_t t = 0; tables[t]; t++)
+		for (const struct i18n_entry *e = tables[t]; e->key; e++) {
+			if (!e->nl[0] || !e->en[0])
+				n++;
+			/* A key defined twice is a mistake too: only the first would show. */
+			for (size_t u = 0; u <= t; u++)
+				for (const struct i18n_entry *f = tables[u]; f->key && f != e; f++)
+					if (strcmp(f->key, e->key) == 0)
+						n++;
+		}
 	return n;
 }
