@@ -48,8 +48,11 @@ static int run(int argc, char **argv)
 			printf("created admin account %s\n", email);
 		}
 	}
-	if (rc == 0)
-		printf("database ready: %s\n", target);
+	if (rc == 0) {
+		char shown[512];
+		db_target_display(target, shown, sizeof shown);
+		printf("database ready: %s\n", shown);
+	}
 	db_close(db);
 	return rc;
 }

@@ -46,8 +46,10 @@ static int run(int argc, char **argv)
 	if (cli_open_db(cfg.db_target, &db))
 		return 1;
 	db_close(db);
+	char shown[512];
+	db_target_display(cfg.db_target, shown, sizeof shown);
 	printf("Samen runs at http://%s:%d/ (database: %s). Stop with Ctrl-C.\n",
-	       cfg.bind_addr ? cfg.bind_addr : "127.0.0.1", cfg.port ? cfg.port : 8080, cfg.db_target);
+	       cfg.bind_addr ? cfg.bind_addr : "127.0.0.1", cfg.port ? cfg.port : 8080, shown);
 	fflush(stdout);
 	struct samen_err err;
 	samen_err_clear(&err);

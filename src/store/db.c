@@ -4,12 +4,25 @@
  */
 #include "store/db.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool db_target_is_pg(const char *target)
 {
 	return strncmp(target, "postgres://", 11) == 0 ||
 	       strncmp(target, "postgresql://", 13) == 0;
+}
+
+void db_target_display(const char *target, char *out, size_t n)
+{
+	const char *scheme = strstr(target, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	if (!db_target_is_pg(target) || !colon) {
+		snprintf(out, n, "%s", target);
+		return;
+	}
+	snprintf(out, n, "%.*s:***%s", (int)(colon - target), target, at);
 }
 
 int db_open(const char *target, struct db **out, struct samen_err *err)

@@ -16,6 +16,7 @@
 #define SAMEN_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/err.h"
@@ -75,6 +76,12 @@ enum db_dialect db_dialect(const struct db *db);
 
 /* True when target names a PostgreSQL database rather than a SQLite file. */
 bool db_target_is_pg(const char *target);
+
+/*
+ * Write target into out (n bytes) for display and logs: a postgres:// URL
+ * loses its password ("postgres://user:***@host/db"); a path is unchanged.
+ */
+void db_target_display(const char *target, char *out, size_t n);
 
 /* Run one or more statements without parameters (migrations, pragmas). */
 int db_exec(struct db *db, const char *sql, struct samen_err *err);

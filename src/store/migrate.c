@@ -4,6 +4,7 @@
 #include "store/migrate.h"
 #include "util/embedded.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,9 @@ int migrate_version(struct db *db, int *version, struct samen_err *err)
 	return rc;
 }
 
+static int migrate_pending(struct db *db, const struct embedded_file *const *list, size_t n,
+			   size_t plen, int *applied, struct samen_err *err);
+
 static int cmp_name(const void *a, const void *b)
 {
 	const struct embedded_file *const *x = a, *const *y = b;
@@ -51,6 +55,31 @@ int migrate_apply(struct db *db, int *applied, struct samen_err *err)
 
 	if (applied)
 		*applied = 0;
+	/*
+	 * Several `samen serve` processes may start at once on one PostgreSQL
+	 * database: a session-level advisory lock lets one migrate while the
+	 * others wait, then find nothing left to do.
+	 */
+	bool pg = db_dialect(db) == DB_PG;
+	if (pg) {
+		int64_t ignored;
+		int lrc = db_query_int(db, "SELECT 1 FROM (SELECT pg_advisory_lock(7236001)) t", 0, NULL,
+				       &ignored, err);
+		if (lrc)
+			return lrc;
+	}
+	int rc = migrate_pending(db, list, n, plen, applied, err);
+	if (pg) {
+		int64_t ignored;
+		db_query_int(db, "SELECT 1 FROM (SELECT pg_advisory_unlock(7236001)) t", 0, NULL, &ignored,
+			     NULL);
+	}
+	return rc;
+}
+
+static int migrate_pending(struct db *db, const struct embedded_file *const *list, size_t n,
+			   size_t plen, int *applied, struct samen_err *err)
+{
 	int current;
 	int rc = migrate_version(db, &current, err);
 	if (rc)
