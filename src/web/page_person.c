@@ -70,7 +70,7 @@ int page_person(struct req *r, struct resp *s)
 		row(r, b, "col.contract", tr(r, key), false);
 		html_number(r, e->hours_per_year, 1, num);
 		row(r, b, "col.hours", num, false);
-		html_number(r, e->fte, 4, num);
+		html_number(r, e->fte, 2, num);
 		row(r, b, "col.fte", num, false);
 		char scale[32];
 		snprintf(scale, sizeof scale, "%s-%d", e->salary_scale, e->salary_step);

@@ -26,16 +26,20 @@ static const char *safe_return(const char *p)
 }
 
 static void render_form(struct req *r, struct resp *s, const char *pre, const char *email,
-			const char *back, const char *error_key)
+			const char *back, const char *error_key, bool is_error)
 {
 	html_begin(r, s, tr(r, "signin.title"));
 	struct buf *b = &s->body;
 	buf_printf(b, "<div class=\"samen-signin\"><h1 class=\"utrecht-heading-1\">%s</h1>"
 		      "<p class=\"utrecht-paragraph\">%s</p>",
 		   tr(r, "signin.title"), tr(r, "signin.intro"));
-	if (error_key)
+	if (error_key && is_error)
 		buf_printf(b, "<div class=\"utrecht-alert utrecht-alert--error\" role=\"alert\""
 			      " id=\"signin-error\"><p class=\"utrecht-paragraph\">%s</p></div>",
+			   tr(r, error_key));
+	else if (error_key)
+		buf_printf(b, "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\">"
+			      "<p class=\"utrecht-paragraph\">%s</p></div>",
 			   tr(r, error_key));
 	buf_puts(b, "<form method=\"post\" action=\"/aanmelden\" class=\"samen-form\" novalidate>"
 		    "<input type=\"hidden\" name=\"pre\" value=\"");
@@ -48,7 +52,7 @@ static void render_form(struct req *r, struct resp *s, const char *pre, const ch
 		      "<input class=\"utrecht-textbox utrecht-textbox--html-input\" id=\"email\""
 		      " name=\"email\" type=\"email\" autocomplete=\"username\" required"
 		      "%s value=\"",
-		   tr(r, "signin.email"), error_key ? " aria-describedby=\"signin-error\"" : "");
+		   tr(r, "signin.email"), error_key && is_error ? " aria-describedby=\"signin-error\"" : "");
 	html_esc(b, email);
 	buf_printf(b, "\"></div></div><div class=\"utrecht-form-field utrecht-form-field--text\">"
 		      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
@@ -83,7 +87,7 @@ int page_signin_form(struct req *r, struct resp *s)
 		auth_set_cookie(s, "samen_pre", pre, 3600, true);
 	}
 	const char *done = r->query(r, "afgemeld");
-	render_form(r, s, pre, "", safe_return(r->query(r, "terug")), done ? "signin.signed_out" : NULL);
+	render_form(r, s, pre, "", safe_return(r->query(r, "terug")), done ? "signin.signed_out" : NULL, false);
 	return 0;
 }
 
@@ -100,7 +104,7 @@ int page_signin_submit(struct req *r, struct resp *s)
 		char fresh[48];
 		new_pre_token(fresh);
 		auth_set_cookie(s, "samen_pre", fresh, 3600, true);
-		render_form(r, s, fresh, email, safe_return(back), "signin.expired");
+		render_form(r, s, fresh, email, safe_return(back), "signin.expired", true);
 		s->status = 403;
 		return 0;
 	}
@@ -108,7 +112,7 @@ int page_signin_submit(struct req *r, struct resp *s)
 	samen_err_clear(&err);
 	if (auth_sign_in(r, s, email, password, &err) != 0) {
 		r->signed_in = false;
-		render_form(r, s, pre, email, safe_return(back), "signin.failed");
+		render_form(r, s, pre, email, safe_return(back), "signin.failed", true);
 		s->status = 401;
 		sodium_memzero(password, sizeof password);
 		return 0;

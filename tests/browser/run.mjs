@@ -306,6 +306,16 @@ step('sign-in page', async () => {
 	await page.goto(`${baseUrl}/aanmelden`);
 	assert.equal(await page.getAttribute('html', 'lang'), 'nl');
 	await checkPage('aanmelden');
+	// The first Tab reaches the skip link, which then shows on screen.
+	await page.keyboard.press('Tab');
+	const skip = await page.evaluate(() => {
+		const el = document.activeElement;
+		const box = el.getBoundingClientRect();
+		return { cls: el.className, href: el.getAttribute('href'), top: box.top, height: box.height };
+	});
+	assert.match(skip.cls, /samen-skip-link/, 'the first Tab stop is the skip link');
+	assert.ok(skip.top >= 0 && skip.height > 0, `the focused skip link is visible (top ${skip.top})`);
+	assert.ok(await page.locator(skip.href).count() === 1, `the skip link target ${skip.href} exists`);
 });
 
 step('sign in as HR adviser and land on the region overview', async () => {
@@ -320,9 +330,12 @@ step('sign in as HR adviser and land on the region overview', async () => {
 	await checkPage('overzicht');
 });
 
+let staffUrl;
+
 step('open the board staff list from the navigation', async () => {
 	await clickAndWait(page.locator('nav a').filter({ hasText: /^\s*Personeel\s*$/ }).first());
 	assert.match(pathOf(page.url()), /^\/besturen\/\d+\/personeel$/);
+	staffUrl = page.url();
 	const table = await readTable();
 	assert.ok(table && table.rows.length > 0, 'the staff list shows people');
 	await checkPage('personeel');
@@ -369,6 +382,58 @@ step('sort the staff list by age', async () => {
 	for (const row of table.rows)
 		assert.ok(hasSubject(row[qcol], chosenSubject), 'the sorted list is still filtered');
 	await checkPage('personeel-leeftijd');
+});
+
+step('the staff list fits a phone screen', async () => {
+	const sortedUrl = page.url();
+	await page.setViewportSize({ width: 360, height: 780 });
+	try {
+		await page.goto(sortedUrl);
+		const fit = await page.evaluate(() => {
+			const wrap = document.querySelector('main table').parentElement;
+			return {
+				page: document.documentElement.scrollWidth,
+				viewport: document.documentElement.clientWidth,
+				wrapScrolls: wrap.scrollWidth > wrap.clientWidth &&
+					getComputedStyle(wrap).overflowX === 'auto',
+			};
+		});
+		assert.ok(fit.page <= fit.viewport, `the page is ${fit.page}px wide on a ${fit.viewport}px screen`);
+		assert.ok(fit.wrapScrolls, 'the wide staff table scrolls sideways in its own box');
+		await checkPage('personeel-telefoon');
+	} finally {
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
+});
+
+step('the staff list prints without navigation and filters', async () => {
+	await page.emulateMedia({ media: 'print' });
+	try {
+		const shown = await page.evaluate(() => {
+			const visible = sel => {
+				const el = document.querySelector(sel);
+				return el ? getComputedStyle(el).display !== 'none' : null;
+			};
+			return {
+				nav: visible('nav.samen-nav, .utrecht-nav-bar'),
+				filters: visible('form.samen-filters'),
+				signout: visible('form[action="/afmelden"]'),
+				table: visible('main table'),
+				wrapOverflow: getComputedStyle(document.querySelector('main table').parentElement).overflowX,
+				headerRepeats: getComputedStyle(document.querySelector('main table thead')).display,
+			};
+		});
+		assert.equal(shown.nav, false, 'navigation is hidden in print');
+		assert.equal(shown.filters, false, 'filters are hidden in print');
+		assert.equal(shown.signout, false, 'the sign-out button is hidden in print');
+		assert.equal(shown.table, true, 'the table is printed');
+		assert.equal(shown.wrapOverflow, 'visible', 'the printed table is not cut off by its scroll box');
+		assert.equal(shown.headerRepeats, 'table-header-group', 'the table header repeats on every page');
+		shotNo += 1;
+		await page.screenshot({ path: path.join(SHOT_DIR, `${String(shotNo).padStart(2, '0')}-personeel-print.png`), fullPage: true });
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+	}
 });
 
 step("open one person's page", async () => {
