@@ -80,26 +80,37 @@ int migrate_apply(struct db *db, int *applied, struct samen_err *err)
 static int migrate_pending(struct db *db, const struct embedded_file *const *list, size_t n,
 			   size_t plen, int *applied, struct samen_err *err)
 {
-	int current;
-	int rc = migrate_version(db, &current, err);
+	int rc = ensure_table(db, err);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		const char *base = list[i]->name + plen;
 		int num = (int)strtol(base, NULL, 10);
-		if (num <= current)
+		/*
+		 * Each number is checked on its own, not against the highest one:
+		 * a migration numbered below one already applied (two features
+		 * developed side by side) still runs.
+		 */
+		char numtxt[16];
+		snprintf(numtxt, sizeof numtxt, "%d", num);
+		int64_t done = 0;
+		const char *q[] = {numtxt};
+		rc = db_query_int(db, "SELECT COUNT(*) FROM schema_migrations"
+				      " WHERE version = CAST($1 AS INTEGER)", 1, q, &done, err);
+		if (rc)
+			return rc;
+		if (done)
 			continue;
 		rc = db_begin(db, err);
 		if (rc)
 			return rc;
 		rc = db_exec(db, (const char *)list[i]->data, err);
 		if (rc == 0) {
-			char ts[32], numtxt[16];
+			char ts[32];
 			time_t now = time(NULL);
 			struct tm tm;
 			gmtime_r(&now, &tm);
 			strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-			snprintf(numtxt, sizeof numtxt, "%d", num);
 			const char *p[] = {numtxt, base, ts};
 			rc = db_run(db,
 				    "INSERT INTO schema_migrations (version, name, applied_at)"

@@ -61,17 +61,55 @@ enum age_band people_age_band_parse(const char *s)
 	return AGE_ANY;
 }
 
+/*
+ * Dutch lists sort people on their surname without the tussenvoegsel
+ * ("de Boer" under B, "van der Meer" under M). Longest prefixes first.
+ */
+#define SURNAME_KEY \
+	"(CASE" \
+	" WHEN LOWER(p.last_name) LIKE 'van der %' THEN LOWER(SUBSTR(p.last_name, 9))" \
+	" WHEN LOWER(p.last_name) LIKE 'van den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
+	" WHEN LOWER(p.last_name) LIKE 'van het %' THEN LOWER(SUBSTR(p.last_name, 9))" \
+	" WHEN LOWER(p.last_name) LIKE 'uit den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
+	" WHEN LOWER(p.last_name) LIKE 'aan den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
+	" WHEN LOWER(p.last_name) LIKE 'van de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'van ''t %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'op den %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'uit de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'aan de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'in den %' THEN LOWER(SUBSTR(p.last_name, 8))" \
+	" WHEN LOWER(p.last_name) LIKE 'in ''t %' THEN LOWER(SUBSTR(p.last_name, 7))" \
+	" WHEN LOWER(p.last_name) LIKE 'op de %' THEN LOWER(SUBSTR(p.last_name, 7))" \
+	" WHEN LOWER(p.last_name) LIKE 'op ''t %' THEN LOWER(SUBSTR(p.last_name, 7))" \
+	" WHEN LOWER(p.last_name) LIKE 'in de %' THEN LOWER(SUBSTR(p.last_name, 7))" \
+	" WHEN LOWER(p.last_name) LIKE 'van %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'von %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'den %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'der %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'des %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'het %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'ter %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'ten %' THEN LOWER(SUBSTR(p.last_name, 5))" \
+	" WHEN LOWER(p.last_name) LIKE 'de %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE '''t %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE 'te %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE 'le %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE 'la %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE 'du %' THEN LOWER(SUBSTR(p.last_name, 4))" \
+	" WHEN LOWER(p.last_name) LIKE 'd''%' THEN LOWER(SUBSTR(p.last_name, 3))" \
+	" ELSE LOWER(p.last_name) END)"
+
 static const struct {
 	const char *name;
 	enum people_sort sort;
 	const char *key;   /* sorted in the chosen direction */
 	const char *then;  /* tie-breakers, always ascending */
 } sort_names[] = {
-	{"naam", SORT_NAME, "p.last_name", "p.first_name, p.id"},
-	{"leeftijd", SORT_AGE, "p.birth_date", "p.last_name, p.id"},
-	{"fte", SORT_FTE, "c.hours_per_year", "p.last_name, p.id"},
-	{"contract", SORT_CONTRACT, "c.kind", "p.last_name, p.id"},
-	{"begindatum", SORT_START, "c.start_date", "p.last_name, p.id"},
+	{"naam", SORT_NAME, SURNAME_KEY, "LOWER(p.first_name), p.id"},
+	{"leeftijd", SORT_AGE, "p.birth_date", SURNAME_KEY ", p.id"},
+	{"fte", SORT_FTE, "c.hours_per_year", SURNAME_KEY ", p.id"},
+	{"contract", SORT_CONTRACT, "c.kind", SURNAME_KEY ", p.id"},
+	{"begindatum", SORT_START, "c.start_date", SURNAME_KEY ", p.id"},
 };
 
 enum people_sort people_sort_parse(const char *s)

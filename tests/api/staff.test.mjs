@@ -167,3 +167,12 @@ test('the region overview exports for the coordinator; the staff export is refus
   assert.equal(lines.length - 1, schools);
   assert.equal((await c.get(`/besturen/${board}/personeel/export?formaat=csv`)).status, 403);
 });
+
+test('names sort on the surname without its tussenvoegsel', async () => {
+  const { people } = await all(`/api/v1/boards/${board}/people?sort=naam`);
+  const key = (n) => n.toLowerCase().replace(/^((van|von|de|den|der|des|het|te|ter|ten|in|op|uit|aan|'t) )+/, '');
+  const keys = people.map((p) => key(p.last_name));
+  for (let i = 1; i < keys.length; i++) assert.ok(keys[i - 1] <= keys[i], `${keys[i - 1]} before ${keys[i]}`);
+  const withPrefix = people.filter((p) => /^(van|de) /.test(p.last_name));
+  assert.ok(withPrefix.length > 0, 'the demo has surnames with a tussenvoegsel');
+});
