@@ -75,10 +75,11 @@ static int run(int argc, char **argv)
 		return 1;
 	}
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("\nDemo region (%s, seed %" PRIu64 ") written to %s in %.1f s:\n"
-	       "  %ld regions, %ld boards, %ld school locations,\n"
-	       "  %ld people with %ld employments, %ld accounts.\n",
-	       size == DEMO_NATIONAL ? "national" : "regional", seed, target, secs, sum.regions,
+	printf("\nDemo data (%s, seed %" PRIu64 ") written to %s in %.1f s:\n"
+	       "  regions: %ld, boards: %ld, school locations: %ld,\n"
+	       "  people: %ld, employments: %ld, accounts: %ld\n",
+	       size == DEMO_NATIONAL ? "national" : "regional", seed,
+	       db_target_is_pg(target) ? "the PostgreSQL database" : target, secs, sum.regions,
 	       sum.boards, sum.schools, sum.people, sum.employments, sum.accounts);
 	return 0;
 }

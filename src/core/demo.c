@@ -390,9 +390,13 @@ static void allocate(long total, const double *weights, size_t n, long min_each,
 		out[i] = min_each + whole;
 		given += whole;
 		if (frac)
-			frac[i] = exact - whole;
+			frac[i] = exact - (double)whole;
 	}
-	for (long k = given; k < rest && frac; k++) {
+	if (!frac) { /* out of memory: the first item takes the rest, the total still holds */
+		out[0] += rest - given;
+		return;
+	}
+	for (long k = given; k < rest; k++) {
 		size_t best = 0;
 		for (size_t i = 1; i < n; i++)
 			if (frac[i] > frac[best])
@@ -560,8 +564,9 @@ static int gen_school(struct gen *g, struct gboard *gb, const struct municipalit
 	snprintf(s->s.municipality, sizeof s->s.municipality, "%s", m->name);
 	snprintf(s->s.province, sizeof s->s.province, "%s", m->province);
 	snprintf(s->s.school_types, sizeof s->s.school_types, "%s", school_mix[kind].types);
-	s->s.lat = p->lat + (2 * rng_uniform(&g->rng) - 1) * p->dlat;
-	s->s.lon = p->lon + (2 * rng_uniform(&g->rng) - 1) * p->dlon;
+	/* Four decimals: about 10 m, as precise as an address lookup would be. */
+	s->s.lat = round((p->lat + (2 * rng_uniform(&g->rng) - 1) * p->dlat) * 1e4) / 1e4;
+	s->s.lon = round((p->lon + (2 * rng_uniform(&g->rng) - 1) * p->dlon) * 1e4) / 1e4;
 	s->size = school_mix[kind].size * (0.7 + 0.6 * rng_uniform(&g->rng));
 	gb->n_school++;
 	return 0;
@@ -811,8 +816,9 @@ static int gen_person(struct gen *g, struct gboard *b, long seq)
 	static const double young[] = {80, 20, 0}, mid[] = {50, 35, 15}, senior[] = {40, 35, 25};
 	size_t sc = rng_pick_weighted(R, age < 30 ? young : age <= 45 ? mid : senior, 3);
 	snprintf(r->salary_scale, sizeof r->salary_scale, "%s", scales[sc]);
+	/* The teacher scales LB-LE have 12 steps (treden), one per year of good work (cao_vo_facts.md). */
 	long step = service + rng_between(R, 0, 3);
-	r->salary_step = (int)(step > 15 ? 15 : step);
+	r->salary_step = (int)(step > 12 ? 12 : step);
 
 	/* One school, or two of the same board with shares that add up to 1. */
 	size_t home = pick_school(g, b, (size_t)-1);

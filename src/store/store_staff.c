@@ -141,8 +141,9 @@ struct import {
 	char (*subject_keys)[8];
 	struct smap subjects;      /* code -> 1 */
 	bool returning;            /* PostgreSQL: ids come from INSERT ... RETURNING */
+	int64_t next_person, next_employment; /* SQLite: the ids the next inserts take */
 	struct db_stmt *ins_person, *find_person, *upd_person, *ins_employment, *del_contract,
-		*del_assign, *del_qual, *ins_contract, *ins_assign, *ins_qual, *last_id;
+		*del_assign, *del_qual, *ins_contract, *ins_assign, *ins_qual;
 };
 
 /* Rewrite the driver's message in err with line and field. */
@@ -399,27 +400,52 @@ out:
 		      " WHEN 'beperkt_tweedegraads' THEN 2 ELSE 1 END"
 
 /*
- * New ids. On SQLite, RETURNING makes an INSERT several times slower (the
- * rows go through a temporary table), so there the id is read with
- * last_insert_rowid() on the same connection; PostgreSQL uses RETURNING,
- * which saves a round trip.
+ * New ids. On SQLite, RETURNING makes an INSERT several times slower (its
+ * rows go through a temporary table), so there the import hands out the
+ * ids itself, counting on from MAX(id): safe because BEGIN IMMEDIATE makes
+ * this connection the only writer until the commit. PostgreSQL uses
+ * RETURNING (one round trip, and the identity sequences stay right).
+ * Parameter $6 resp. $4 carries the id on SQLite only.
  */
-#define INS_PERSON "INSERT INTO person (first_name, last_name, birth_date, email, created_at)" \
-		   " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING"
-#define INS_EMPLOYMENT "INSERT INTO employment (person_id, board_id, employee_number)" \
-		       " VALUES ($1, $2, $3)"
+#define PERSON_COLS "first_name, last_name, birth_date, email, created_at"
+#define EMPLOYMENT_COLS "person_id, board_id, employee_number"
+
+static int next_id(struct db *db, const char *sql, int64_t *out, struct samen_err *err)
+{
+	return db_query_int(db, sql, 0, NULL, out, err);
+}
 
 static int prepare_all(struct import *im, struct samen_err *err)
 {
+	int rc;
 	im->returning = db_dialect(im->db) != DB_SQLITE;
-	int rc = db_prepare(im->db, im->returning ? INS_PERSON " RETURNING id" : INS_PERSON,
-			    &im->ins_person, err);
-	if (rc == 0)
+	if (im->returning) {
 		rc = db_prepare(im->db,
-				im->returning ? INS_EMPLOYMENT " RETURNING id" : INS_EMPLOYMENT,
-				&im->ins_employment, err);
-	if (rc == 0 && !im->returning)
-		rc = db_prepare(im->db, "SELECT last_insert_rowid()", &im->last_id, err);
+				"INSERT INTO person (" PERSON_COLS ") VALUES ($1, $2, $3, $4, $5)"
+				" ON CONFLICT (email) DO NOTHING RETURNING id",
+				&im->ins_person, err);
+		if (rc == 0)
+			rc = db_prepare(im->db,
+					"INSERT INTO employment (" EMPLOYMENT_COLS ")"
+					" VALUES ($1, $2, $3) RETURNING id",
+					&im->ins_employment, err);
+	} else {
+		rc = next_id(im->db, "SELECT COALESCE(MAX(id), 0) + 1 FROM person",
+			     &im->next_person, err);
+		if (rc == 0)
+			rc = next_id(im->db, "SELECT COALESCE(MAX(id), 0) + 1 FROM employment",
+				     &im->next_employment, err);
+		if (rc == 0)
+			rc = db_prepare(im->db,
+					"INSERT INTO person (id, " PERSON_COLS ")"
+					" VALUES ($6, $1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+					&im->ins_person, err);
+		if (rc == 0)
+			rc = db_prepare(im->db,
+					"INSERT INTO employment (id, " EMPLOYMENT_COLS ")"
+					" VALUES ($4, $1, $2, $3)",
+					&im->ins_employment, err);
+	}
 	if (rc)
 		return rc;
 	static const struct {
@@ -453,12 +479,16 @@ static int prepare_all(struct import *im, struct samen_err *err)
 }
 
 /*
- * Run a prepared INSERT and give the new row's id in *id, or 0 when it
- * inserted nothing (ON CONFLICT DO NOTHING). Returns 0 or a negative code.
+ * Run a prepared INSERT (its other parameters bound) and give the new row's
+ * id in *id, or 0 when it inserted nothing (ON CONFLICT DO NOTHING). On
+ * SQLite the id is *next, bound as parameter id_param, and *next moves on
+ * when the row went in. Returns 0 or a negative code.
  */
-static int step_insert(struct import *im, struct db_stmt *st, int64_t *id,
-		       struct samen_err *err)
+static int step_insert(struct import *im, struct db_stmt *st, int id_param, int64_t *next,
+		       int64_t *id, struct samen_err *err)
 {
+	if (!im->returning)
+		db_bind_int(st, id_param, *next);
 	int rc = db_step(st, err);
 	if (im->returning) {
 		*id = rc == 1 ? db_col_int(st, 0) : 0;
@@ -469,15 +499,9 @@ static int step_insert(struct import *im, struct db_stmt *st, int64_t *id,
 	if (rc < 0)
 		return rc;
 	*id = 0;
-	if (db_changes(im->db) == 0)
-		return 0;
-	rc = db_step(im->last_id, err);
-	if (rc == 1)
-		*id = db_col_int(im->last_id, 0);
-	db_reset(im->last_id);
-	if (rc < 0)
-		return rc;
-	return rc == 1 ? 0 : samen_fail(err, SAMEN_EDB, "no id for the inserted row");
+	if (db_changes(im->db) == 1)
+		*id = (*next)++;
+	return 0;
 }
 
 /* Run a statement without result rows (after binding). */
@@ -550,7 +574,7 @@ static int write_new(struct import *im, size_t i, int64_t *person_id, int64_t *e
 	db_bind_text(st, 3, r->birth_date);
 	db_bind_text(st, 4, email[0] ? email : NULL);
 	db_bind_text(st, 5, im->now);
-	int rc = step_insert(im, st, person_id, err);
+	int rc = step_insert(im, st, 6, &im->next_person, person_id, err);
 	if (rc < 0)
 		return fail_row(err, rc, r->line, "personeelsnummer", "cannot add person");
 	*linked = *person_id == 0; /* the e-mail is known: that person keeps one identity */
@@ -570,7 +594,7 @@ static int write_new(struct import *im, size_t i, int64_t *person_id, int64_t *e
 	db_bind_int(st, 1, *person_id);
 	db_bind_int(st, 2, im->board_id);
 	db_bind_text(st, 3, r->employee_number);
-	rc = step_insert(im, st, employment_id, err);
+	rc = step_insert(im, st, 4, &im->next_employment, employment_id, err);
 	if (rc < 0)
 		return fail_row(err, rc, r->line, "personeelsnummer", "cannot add employment");
 	if (*employment_id == 0)
@@ -651,8 +675,7 @@ static void import_release(struct import *im)
 {
 	struct db_stmt *all[] = {im->ins_person, im->find_person, im->upd_person,
 				 im->ins_employment, im->del_contract, im->del_assign,
-				 im->del_qual, im->ins_contract, im->ins_assign, im->ins_qual,
-				 im->last_id};
+				 im->del_qual, im->ins_contract, im->ins_assign, im->ins_qual};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
 	for (size_t i = 0; i < im->n_ex; i++) {

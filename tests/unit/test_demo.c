@@ -17,6 +17,7 @@
 #include "store/migrate.h"
 #include "store/refdata.h"
 #include "store/users.h"
+#include "util/rng.h"
 
 struct demo_db {
 	char path[64];
@@ -287,6 +288,95 @@ static void refuses_a_database_with_data(void **state)
 	assert_int_equal(q(f->a.db, "SELECT COUNT(*) FROM person"), before);
 }
 
+/* The national size: 40 regions, 150 boards, 1,500 locations, 80,000 staff in all
+ * three holiday regions, with Regio Alkmaar exactly as in the regional size. */
+static void national_size(void **state)
+{
+	struct fixture *f = *state;
+	struct demo_db n;
+	struct samen_err err;
+	samen_err_clear(&err);
+	open_empty(&n);
+	must(demo_create(n.db, DEMO_NATIONAL, 7, NULL, &n.sum, &err), &err);
+	assert_int_equal(q(n.db, "SELECT COUNT(*) FROM region"), 40);
+	assert_int_equal(q(n.db, "SELECT COUNT(*) FROM board"), 150);
+	assert_int_equal(q(n.db, "SELECT COUNT(*) FROM school"), 1500);
+	assert_int_equal(q(n.db, "SELECT COUNT(*) FROM person"), 80000);
+	assert_int_equal(q(n.db, "SELECT COUNT(DISTINCT holiday_region) FROM school"), 3);
+	assert_int_equal(q(n.db, "SELECT COUNT(DISTINCT province) FROM school"), 12);
+	assert_int_equal(q(n.db, "SELECT COUNT(*) FROM board WHERE id NOT IN"
+				 " (SELECT board_id FROM employment)"),
+			 0);
+	assert_int_equal(n.sum.accounts, 14);
+	/* Regio Alkmaar's people are those of the regional demo with the same seed. */
+	const char *alkmaar = "SELECT p.first_name, p.last_name, p.birth_date, p.email FROM person p"
+			      " WHERE p.id <= 900 ORDER BY p.id";
+	assert_true(checksum(n.db, alkmaar) == checksum(f->a.db, alkmaar));
+	drop(&n);
+}
+
+/*
+ * The generator behind the demo: xoshiro256** seeded through splitmix64.
+ * Expected values from an independent implementation of the reference code
+ * (splitmix64 of seed 0 starts with the published e220a8397b1dcdaf).
+ */
+static void rng_reference_values(void **state)
+{
+	(void)state;
+	struct rng r;
+	rng_seed(&r, 0);
+	assert_true(r.s[0] == 0xe220a8397b1dcdafULL);
+	assert_true(r.s[3] == 0xf88bb8a8724c81ecULL);
+	assert_true(rng_next(&r) == 0x99ec5f36cb75f2b4ULL);
+	assert_true(rng_next(&r) == 0xbf6e1f784956452aULL);
+	assert_true(rng_next(&r) == 0x1a5f849d4933e6e0ULL);
+	rng_seed(&r, 2026);
+	assert_true(rng_next(&r) == 0x92e011592e98ae15ULL);
+}
+
+static void rng_ranges(void **state)
+{
+	(void)state;
+	struct rng r;
+	rng_seed(&r, 42);
+	int seen_lo = 0, seen_hi = 0;
+	for (int i = 0; i < 10000; i++) {
+		long v = rng_between(&r, 22, 67);
+		assert_in_range(v, 22, 67);
+		seen_lo |= v == 22;
+		seen_hi |= v == 67;
+		double u = rng_uniform(&r);
+		assert_true(u >= 0 && u < 1);
+		assert_true(rng_below(&r, 7) < 7);
+	}
+	assert_true(seen_lo && seen_hi);
+	assert_int_equal(rng_below(&r, 1), 0);
+	assert_false(rng_chance(&r, 0));
+	assert_true(rng_chance(&r, 1));
+	/* Zero weights are never picked. */
+	const double w[] = {0, 3, 0, 1};
+	long counts[4] = {0};
+	for (int i = 0; i < 4000; i++)
+		counts[rng_pick_weighted(&r, w, 4)]++;
+	assert_int_equal(counts[0] + counts[2], 0);
+	assert_in_range(counts[1], 2800, 3200); /* expected 3000 */
+	/* Binomial: the mean of 2000 draws of Bin(100, 0.3) is 30 (sd of the mean ~0.1),
+	 * and of Bin(100, 0.8) (the complement branch) 80. */
+	long sum = 0, sum2 = 0;
+	for (int i = 0; i < 2000; i++) {
+		long x = rng_binomial(&r, 100, 0.3), y = rng_binomial(&r, 100, 0.8);
+		assert_in_range(x, 0, 100);
+		assert_in_range(y, 0, 100);
+		sum += x;
+		sum2 += y;
+	}
+	assert_in_range(sum, 2000 * 29, 2000 * 31);
+	assert_in_range(sum2, 2000 * 79, 2000 * 81);
+	assert_int_equal(rng_binomial(&r, 50, 0), 0);
+	assert_int_equal(rng_binomial(&r, 50, 1), 50);
+	assert_int_equal(rng_binomial(&r, 0, 0.5), 0);
+}
+
 static void size_names(void **state)
 {
 	(void)state;
@@ -308,7 +398,10 @@ int main(void)
 		cmocka_unit_test(regional_size_and_shape),
 		cmocka_unit_test(accounts_authenticate),
 		cmocka_unit_test(refuses_a_database_with_data),
+		cmocka_unit_test(national_size),
 		cmocka_unit_test(size_names),
+		cmocka_unit_test(rng_reference_values),
+		cmocka_unit_test(rng_ranges),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
