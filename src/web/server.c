@@ -288,7 +288,6 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 512),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(cfg->timeout_seconds > 0 ? cfg->timeout_seconds : 30),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_END);

@@ -1,6 +1,7 @@
 // basics.test.mjs - health, routing errors, limits and security headers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { startServer, client } from './harness.mjs';
 
 let srv;
@@ -39,13 +40,38 @@ test('a known route with the wrong method is a 405', async () => {
   assert.equal((await r.json()).error.code, 'method_not_allowed');
 });
 
-test('an oversized body is refused with 413 before it is read', async () => {
-  const big = 'x'.repeat(2 * 1024 * 1024);
-  const r = await fetch(srv.base + '/api/v1/session', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big,
+// Raw HTTP over a socket, so the test controls exactly what is sent.
+function rawRequest(base, text, { body = null, chunks = 0 } = {}) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), hostname, () => {
+      sock.write(text);
+      if (body) sock.write(body);
+      for (let i = 0; i < chunks; i++) sock.write('10000\r\n' + 'y'.repeat(0x10000) + '\r\n');
+      if (chunks) sock.write('0\r\n\r\n');
+    });
+    let data = '';
+    sock.on('data', (d) => { data += d; if (/\r\n\r\n/.test(data) && data.includes('}}')) sock.end(); });
+    sock.on('end', () => resolve(data));
+    sock.on('close', () => resolve(data));
+    sock.on('error', (e) => (data ? resolve(data) : reject(e)));
   });
-  assert.equal(r.status, 413);
-  assert.equal((await r.json()).error.code, 'too_large');
+}
+
+test('a declared oversized body is refused with 413 before it is read', async () => {
+  const head = 'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    `Content-Length: ${2 * 1024 * 1024}\r\n\r\n`;
+  const res = await rawRequest(srv.base, head);
+  assert.match(res, /^HTTP\/1\.1 413 /);
+  assert.match(res, /"code":"too_large"/);
+});
+
+test('a chunked body that grows past the cap is refused with 413', async () => {
+  const head = 'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    'Transfer-Encoding: chunked\r\n\r\n';
+  const res = await rawRequest(srv.base, head, { chunks: 24 });
+  assert.match(res, /^HTTP\/1\.1 413 /);
+  assert.match(res, /"code":"too_large"/);
 });
 
 test('malformed JSON is a 400 naming the line', async () => {
