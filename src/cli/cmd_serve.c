@@ -17,13 +17,14 @@ static int run(int argc, char **argv)
 		{"bind", required_argument, NULL, 'b'},	   {"threads", required_argument, NULL, 't'},
 		{"max-connections", required_argument, NULL, 'c'},
 		{"timeout", required_argument, NULL, 'T'}, {"secure-cookies", no_argument, NULL, 's'},
+		{"request-timeout", required_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},	   {0}};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:p:b:t:c:T:sq", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:p:b:t:c:T:R:sq", opts, NULL)) != -1) {
 		char *end = NULL;
 		long v = 0;
-		if (c == 'p' || c == 't' || c == 'c' || c == 'T') {
+		if (c == 'p' || c == 't' || c == 'c' || c == 'T' || c == 'R') {
 			v = strtol(optarg, &end, 10);
 			if (*end || v < 0 || v > 65535) {
 				fprintf(stderr, "samen: '%s' is not a valid number\n", optarg);
@@ -37,6 +38,7 @@ static int run(int argc, char **argv)
 		case 't': cfg.threads = (int)v; break;
 		case 'c': cfg.max_connections = (int)v; break;
 		case 'T': cfg.timeout_seconds = (int)v; break;
+		case 'R': cfg.request_seconds = (int)v; break;
 		case 's': cfg.secure_cookies = true; break;
 		case 'q': cfg.quiet = true; break;
 		default: return 2;
@@ -64,11 +66,13 @@ const struct cli_command cmd_serve = {
 	.name = "serve",
 	.summary = "run the web application",
 	.help = "Usage: samen serve [--db PATH|URL] [--port N] [--bind ADDR] [--threads N]\n"
-		"                   [--max-connections N] [--timeout SECONDS] [--secure-cookies] [--quiet]\n\n"
+		"                   [--max-connections N] [--timeout SECONDS] [--request-timeout SECONDS]\n"
+		"                   [--secure-cookies] [--quiet]\n\n"
 		"Applies pending migrations, then serves the web application and the JSON API\n"
 		"(/api/v1, see docs/api/) on ADDR:N (default 127.0.0.1:8080). Limits: request\n"
 		"bodies 1 MiB (uploads 16 MiB), --max-connections (default 512) concurrent\n"
-		"connections, --timeout (default 30) seconds idle per connection. Several serve\n"
+		"connections, --timeout (default 30) seconds idle per connection, and\n"
+		"--request-timeout (default 10) seconds for any one database statement. Several serve\n"
 		"processes may share one PostgreSQL database behind a load balancer. Use\n"
 		"--secure-cookies behind HTTPS. SIGTERM or Ctrl-C stops after running requests\n"
 		"finish. Each request is logged as one JSON line on standard error (--quiet: off).\n",

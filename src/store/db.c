@@ -157,6 +157,11 @@ int64_t db_changes(struct db *db)
 	return db->ops->changes(db);
 }
 
+int db_time_limit(struct db *db, long ms, struct samen_err *err)
+{
+	return db->ops->time_limit(db, ms < 0 ? 0 : ms, err);
+}
+
 int db_backup(struct db *db, const char *dest, struct samen_err *err)
 {
 	return db->ops->backup(db, dest, err);

@@ -47,6 +47,7 @@ struct db_ops {
 	double (*col_double)(struct db_stmt *st, int col);
 	int64_t (*changes)(struct db *db);
 	int (*backup)(struct db *db, const char *dest, struct samen_err *err);
+	int (*time_limit)(struct db *db, long ms, struct samen_err *err);
 };
 
 /* Common head of every driver's connection struct. */
@@ -136,6 +137,14 @@ int64_t db_changes(struct db *db);
  * the online backup API, or for PostgreSQL a pg_dump archive at dest.
  */
 int db_backup(struct db *db, const char *dest, struct samen_err *err);
+
+/*
+ * Limit every statement of this connection to ms milliseconds of work
+ * (0: no limit). A statement over the limit fails with SAMEN_EDB ("took
+ * too long") and leaves nothing behind. The web server sets this on each
+ * worker's connection so one request cannot hold a worker for ever.
+ */
+int db_time_limit(struct db *db, long ms, struct samen_err *err);
 
 /*
  * Convenience: run a statement with parameters given as text (NULL entries

@@ -789,6 +789,14 @@ out:
 	return rc;
 }
 
+/* PostgreSQL enforces the limit itself, per statement (statement_timeout). */
+static int pg_time_limit(struct db *db, long ms, struct samen_err *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SET statement_timeout = %ld", ms);
+	return pg_exec(db, sql, err);
+}
+
 const struct db_ops db_pg_ops = {
 	.open = pg_open,
 	.close = pg_close,
@@ -808,4 +816,5 @@ const struct db_ops db_pg_ops = {
 	.col_double = pg_col_double,
 	.changes = pg_changes,
 	.backup = pg_backup,
+	.time_limit = pg_time_limit,
 };

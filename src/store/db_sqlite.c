@@ -12,16 +12,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct sq_db {
 	struct db base;
 	sqlite3 *h;
+	long limit_ms;            /* per-statement time limit, 0 = none */
+	struct timespec deadline; /* when the running statement must stop */
 };
 
 struct sq_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *s;
-	int done; /* stepped to SQLITE_DONE, next step returns 0 without rerun */
+	int done;    /* stepped to SQLITE_DONE, next step returns 0 without rerun */
+	int started; /* stepped since the last reset */
 };
 
 #define SQ(db) ((struct sq_db *)(db))
@@ -30,6 +34,8 @@ struct sq_stmt {
 static int sq_error(sqlite3 *h, int rc, struct samen_err *err)
 {
 	int prim = rc & 0xff;
+	if (prim == SQLITE_INTERRUPT)
+		return samen_fail(err, SAMEN_EDB, "the database statement took too long and was stopped");
 	if (prim == SQLITE_CONSTRAINT) {
 		int ext = rc;
 		if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY ||
@@ -161,11 +167,41 @@ static int sq_bind_null(struct db_stmt *st, int idx)
 	return bind_rc(sqlite3_bind_null(SQS(st)->s, idx));
 }
 
+/* Progress handler: stop the running statement once its deadline has passed. */
+static int sq_progress(void *p)
+{
+	struct sq_db *d = p;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > d->deadline.tv_sec ||
+	       (now.tv_sec == d->deadline.tv_sec && now.tv_nsec > d->deadline.tv_nsec);
+}
+
+static int sq_time_limit(struct db *db, long ms, struct samen_err *err)
+{
+	struct sq_db *d = SQ(db);
+	d->limit_ms = ms;
+	/* Checked every 10,000 virtual-machine steps: cheap, and fine-grained enough. */
+	sqlite3_progress_handler(d->h, ms > 0 ? 10000 : 0, ms > 0 ? sq_progress : NULL, d);
+	return 0;
+}
+
 static int sq_step(struct db_stmt *st, struct samen_err *err)
 {
 	struct sq_stmt *s = SQS(st);
 	if (s->done)
 		return 0;
+	struct sq_db *d = SQ(st->db);
+	if (!s->started && d->limit_ms > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &d->deadline);
+		d->deadline.tv_sec += d->limit_ms / 1000;
+		d->deadline.tv_nsec += (d->limit_ms % 1000) * 1000000L;
+		if (d->deadline.tv_nsec >= 1000000000L) {
+			d->deadline.tv_sec++;
+			d->deadline.tv_nsec -= 1000000000L;
+		}
+	}
+	s->started = 1;
 	int rc = sqlite3_step(s->s);
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -182,6 +218,7 @@ static int sq_step(struct db_stmt *st, struct samen_err *err)
 static int sq_reset(struct db_stmt *st)
 {
 	SQS(st)->done = 0;
+	SQS(st)->started = 0;
 	sqlite3_reset(SQS(st)->s);
 	return 0;
 }
@@ -271,4 +308,5 @@ const struct db_ops db_sqlite_ops = {
 	.col_double = sq_col_double,
 	.changes = sq_changes,
 	.backup = sq_backup,
+	.time_limit = sq_time_limit,
 };

@@ -27,6 +27,7 @@
 #define MAX_THREADS 64
 
 static const char *db_target;
+static long statement_limit_ms;
 static bool secure_cookies;
 static bool quiet_log;
 
@@ -51,6 +52,8 @@ static struct db *get_db(void)
 		log_event("error", "db_open", json_pack("{s:s}", "message", err.msg));
 		return NULL;
 	}
+	if (db_time_limit(thread_db, statement_limit_ms, &err) != 0)
+		log_event("warn", "db_time_limit", json_pack("{s:s}", "message", err.msg));
 	pthread_mutex_lock(&dbs_lock);
 	if (n_dbs < (int)(sizeof all_dbs / sizeof all_dbs[0]))
 		all_dbs[n_dbs++] = thread_db;
@@ -259,6 +262,7 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	db_target = cfg->db_target;
 	secure_cookies = cfg->secure_cookies;
 	quiet_log = cfg->quiet;
+	statement_limit_ms = (cfg->request_seconds > 0 ? cfg->request_seconds : 10) * 1000L;
 	int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads < 1)
 		threads = 1;

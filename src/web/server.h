@@ -3,8 +3,8 @@
  *
  * A thread pool with epoll answers requests; every worker thread opens its
  * own database connection on first use. Limits are explicit: request body
- * size (per route kind), concurrent connections and the per-connection
- * idle timeout. SIGTERM and SIGINT stop accepting new connections, let
+ * size (per route kind), concurrent connections, the per-connection idle
+ * timeout, and the time any one database statement of a request may take. SIGTERM and SIGINT stop accepting new connections, let
  * running requests finish, then close everything.
  */
 #ifndef SAMEN_SERVER_H
@@ -21,6 +21,7 @@ struct server_config {
 	int threads;             /* worker threads; 0 = number of cores */
 	int max_connections;     /* 0 = 512 */
 	int timeout_seconds;     /* idle timeout per connection; 0 = 30 */
+	int request_seconds;     /* limit on each database statement of a request; 0 = 10 */
 	bool secure_cookies;     /* add the Secure flag (behind HTTPS) */
 	bool quiet;              /* no per-request log lines */
 };

@@ -652,6 +652,27 @@ static void quoting_and_unicode(void **state)
 	db_finalize(st);
 }
 
+/* A statement over the connection's time limit is stopped with SAMEN_EDB; the connection stays usable. */
+static void time_limit_stops_statement(void **state)
+{
+	struct fixture *fx = get(state);
+	struct db *db = fx->db;
+	struct samen_err err;
+	samen_err_clear(&err);
+	assert_int_equal(db_time_limit(db, 50, &err), 0);
+	/* Counting to a billion takes far longer than 50 ms on either engine. */
+	const char *slow = db_dialect(db) == DB_PG
+		? "SELECT COUNT(*) FROM generate_series(1, 1000000000)"
+		: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000)"
+		  " SELECT COUNT(*) FROM n";
+	int64_t v = 0;
+	assert_int_equal(db_query_int(db, slow, 0, NULL, &v, &err), SAMEN_EDB);
+	assert_non_null(strstr(err.msg, db_dialect(db) == DB_PG ? "statement timeout" : "too long"));
+	assert_int_equal(db_time_limit(db, 0, &err), 0);
+	assert_int_equal(db_query_int(db, "SELECT 41 + 1", 0, NULL, &v, &err), 0);
+	assert_int_equal(v, 42);
+}
+
 static void backup_copy(void **state)
 {
 	struct fixture *fx = get(state);
@@ -874,6 +895,7 @@ static void pg_reconnects(void **state)
 	cmocka_unit_test(rollback_discards),                 \
 	cmocka_unit_test(changes_counted),                   \
 	cmocka_unit_test(quoting_and_unicode),               \
+	cmocka_unit_test(time_limit_stops_statement),        \
 	cmocka_unit_test(backup_copy)
 
 int main(void)
