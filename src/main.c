@@ -12,8 +12,11 @@
 
 extern const struct cli_command cmd_init, cmd_serve, cmd_migrate, cmd_user, cmd_backup;
 /* CLI-COMMANDS-EXTERN: helpers add their extern lines below this marker. */
+extern const struct cli_command cmd_facts, cmd_forecast;
 extern const struct cli_command cmd_import, cmd_export;
 extern const struct cli_command cmd_demo;
+extern const struct cli_command cmd_plan, cmd_holidays;
+extern const struct cli_command cmd_settle, cmd_secondment, cmd_ledger;
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
@@ -22,8 +25,11 @@ static const struct cli_command *const commands[] = {
 	&cmd_user,
 	&cmd_backup,
 	/* CLI-COMMANDS-TABLE: helpers add their entries below this marker. */
+	&cmd_facts, &cmd_forecast,
 	&cmd_import, &cmd_export,
 	&cmd_demo,
+	&cmd_plan, &cmd_holidays,
+	&cmd_settle, &cmd_secondment, &cmd_ledger,
 	NULL,
 };
 

@@ -6,6 +6,7 @@
  * rolled back.
  */
 #include "cli/cli.h"
+#include "cli/facts_cli.h"
 #include "formats/staff_csv.h"
 #include "formats/staff_mapping.h"
 #include "store/store_org.h"
@@ -70,6 +71,8 @@ static int usage(void)
 
 static int run(int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "duo") == 0)
+		return cmd_import_duo(argc - 1, argv + 1); /* cmd_import_duo.c */
 	if (argc < 2 || strcmp(argv[1], "staff") != 0) {
 		fprintf(stderr, "samen: import what? Only `samen import staff` exists so far.\n");
 		return usage();

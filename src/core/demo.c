@@ -19,6 +19,9 @@
  * experiments but not a map.
  */
 #include "core/demo.h"
+#include "core/demo_calendar.h"
+#include "core/demo_facts.h"
+#include "core/demo_secondment.h"
 #include "core/staff.h"
 #include "formats/csvrows.h"
 #include "store/store_org.h"
@@ -1120,6 +1123,12 @@ int demo_create(struct db *db, enum demo_size size, uint64_t seed, FILE *report,
 	}
 	if (rc == 0)
 		rc = write_accounts(&g, db, report, &sum.accounts, err);
+	if (rc == 0)
+		rc = demo_facts_create(db, seed, err);
+	if (rc == 0)
+		rc = demo_secondment_create(db, err);
+	if (rc == 0)
+		rc = demo_calendar(db, g.ref_year, err);
 	if (rc) {
 		db_rollback(db);
 		goto done;

@@ -4,6 +4,7 @@
  */
 #include "store/refdata.h"
 #include "formats/csvrows.h"
+#include "store/store_calendar.h"
 #include "util/embedded.h"
 
 #include <string.h>
@@ -78,6 +79,7 @@ int refdata_load(struct db *db, struct samen_err *err)
 			       " name_nl = excluded.name_nl, name_en = excluded.name_en,"
 			       " category = excluded.category",
 			       subject_row, err);
+	if (rc == 0) rc = store_calendar_refdata(db, err); /* school holidays (docs/calendar.md) */
 	if (rc) {
 		db_rollback(db);
 		return rc;

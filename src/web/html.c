@@ -100,10 +100,14 @@ static void write_nav(struct req *r, struct buf *b)
 		      "<ul class=\"utrecht-link-list samen-nav__list\">",
 		   tr(r, "nav.main"));
 	nav_link(r, b, "/", "nav.home", "");
+	nav_link(r, b, "/agenda", "calendar.nav", "");
+	nav_link(r, b, "/detacheringen", "secondment.nav", "");
 	const struct user *u = &r->user;
 	if (u->role != ROLE_STAFF && u->region_id) {
 		snprintf(href, sizeof href, "/regio/%lld", (long long)u->region_id);
 		nav_link(r, b, href, "nav.region", "");
+		snprintf(href, sizeof href, "/feiten/%lld", (long long)u->region_id);
+		nav_link(r, b, href, "nav.facts", "");
 	}
 	if ((u->role == ROLE_EXECUTIVE || u->role == ROLE_HR) && u->board_id) {
 		snprintf(href, sizeof href, "/besturen/%lld/personeel", (long long)u->board_id);

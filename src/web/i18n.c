@@ -130,10 +130,16 @@ static const struct i18n_entry texts[] = {
 	{NULL, NULL, NULL},
 };
 
+extern const struct i18n_entry i18n_facts[];
+extern const struct i18n_entry i18n_secondment[];
+extern const struct i18n_entry i18n_calendar[];
 /* Every table of texts; a feature module adds its table here (one line). */
 static const struct i18n_entry *const tables[] = {
 	texts,
 	/* I18N-TABLES: modules add their tables below this marker. */
+	i18n_calendar,
+	i18n_facts,
+	i18n_secondment,
 	NULL,
 };
 

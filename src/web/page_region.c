@@ -7,6 +7,7 @@
  */
 #include "store/people.h"
 #include "util/date.h"
+#include "web/calendar_web.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -83,6 +84,7 @@ int page_region(struct req *r, struct resp *s)
 		      " href=\"/regio/%lld/export?formaat=xlsx\">Excel</a> · <a class=\"utrecht-link\""
 		      " href=\"/regio/%lld/export?formaat=csv\">CSV</a></p>",
 		   tr(r, "region.export"), (long long)o.region.id, (long long)o.region.id);
+	calendar_region_block(r, b, o.region.id); /* lead-time warning, docs/calendar.md */
 
 	/* Boards */
 	buf_printf(b, "<h2 class=\"utrecht-heading-2\" id=\"besturen\">%s</h2>"
