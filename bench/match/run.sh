@@ -71,6 +71,6 @@ case $which in
   mid|all) run mid 2000 20000 300 40 110 30 20 12 5 ;;
 esac
 case $which in
-  national|all) run national 20000 100000 1500 330 250 30 10 13 1 ;;
+  national|all) run national 20000 100000 1500 330 250 30 3 13 1 ;;
 esac
 if [ "$fail" = 0 ]; then echo "all objectives equal"; else echo "OBJECTIVES DIFFER"; exit 1; fi

@@ -58,7 +58,8 @@ CREATE TABLE person (
     last_name   TEXT NOT NULL,
     birth_date  TEXT NOT NULL,
     email       TEXT UNIQUE,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    sort_name   TEXT NOT NULL DEFAULT ''   -- surname without tussenvoegsel, first name; lower case
 );
 
 CREATE TABLE employment (

@@ -58,7 +58,8 @@ CREATE TABLE person (
     last_name   TEXT NOT NULL,
     birth_date  TEXT NOT NULL,
     email       TEXT UNIQUE,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    sort_name   TEXT NOT NULL DEFAULT ''   -- surname without tussenvoegsel, first name; lower case
 );
 
 CREATE TABLE employment (
@@ -97,7 +98,9 @@ CREATE TABLE qualification (
     id            INTEGER PRIMARY KEY,
     person_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     subject_code  TEXT NOT NULL REFERENCES subject(code),
-    level         TEXT NOT NULL CHECK (level IN ('eerstegraads','tweedegraads','beperkt_tweedegraads','in_opleiding')),
+    -- An OR chain rather than IN (...): SQLite 3.40 builds a temporary index per INSERT for IN.
+    level         TEXT NOT NULL CHECK (level = 'eerstegraads' OR level = 'tweedegraads'
+                                       OR level = 'beperkt_tweedegraads' OR level = 'in_opleiding'),
     UNIQUE (person_id, subject_code)
 );
 CREATE INDEX qualification_subject ON qualification(subject_code);

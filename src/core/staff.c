@@ -256,3 +256,39 @@ int staff_validate(const struct staff_record *rec, long today, struct samen_err 
 		rc = check_qualifications(rec, err);
 	return rc;
 }
+
+/* Tussenvoegsels, longest first so that "van der" wins over "van". */
+static const char *const name_prefixes[] = {
+	"van der ", "van den ", "van het ", "van de ", "van 't ", "in 't ", "op de ", "op den ",
+	"op 't ", "uit de ", "uit den ", "aan de ", "aan den ", "in de ", "in den ", "van ",
+	"von ", "den ", "der ", "des ", "het ", "ter ", "ten ", "de ", "'t ", "te ", "le ",
+	"la ", "du ", "d'",
+};
+
+static void lower_into(const char *src, char *out, size_t n, size_t *o)
+{
+	for (; *src && *o + 1 < n; src++) {
+		char c = *src;
+		out[(*o)++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	out[*o] = '\0';
+}
+
+void staff_sort_name(const char *last_name, const char *first_name, char *out, size_t n)
+{
+	const char *p = last_name;
+	for (size_t i = 0; i < sizeof name_prefixes / sizeof name_prefixes[0]; i++) {
+		size_t len = strlen(name_prefixes[i]);
+		if (strncasecmp(p, name_prefixes[i], len) == 0 && p[len]) {
+			p += len;
+			break;
+		}
+	}
+	size_t o = 0;
+	if (n == 0)
+		return;
+	out[0] = '\0';
+	lower_into(p, out, n, &o);
+	lower_into(", ", out, n, &o);
+	lower_into(first_name, out, n, &o);
+}

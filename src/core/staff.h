@@ -60,6 +60,13 @@ struct staff_record {
  */
 int staff_validate(const struct staff_record *rec, long today, struct samen_err *err);
 
+/*
+ * The key Dutch lists sort people by: the surname without its
+ * tussenvoegsel ("van der Meer" sorts as "meer"), then the first name,
+ * in lower case: "meer, anna". out holds at least n bytes.
+ */
+void staff_sort_name(const char *last_name, const char *first_name, char *out, size_t n);
+
 /* FTE of a contract: hours per year / 1659. */
 double staff_fte(double hours_per_year);
 

@@ -84,6 +84,8 @@ struct mcf {
 	int8_t *sstate;
 	int32_t *sorig; /* network arc id of each simplex arc */
 	int32_t sm, sacap;
+	int32_t *spos; /* simplex arc of each live network arc (spos_cap entries) */
+	int32_t spos_cap;
 
 	/* simplex tree and scratch (tcap entries) */
 	int32_t *parent, *pred, *thread, *rev_thread, *succ_num, *last_succ;
@@ -195,6 +197,17 @@ static int simplex_reserve(struct mcf *g, int32_t need)
 	return 0;
 }
 
+static int spos_reserve(struct mcf *g, int32_t need)
+{
+	if (need <= g->spos_cap)
+		return 0;
+	int32_t c = need + need / 4 + 16;
+	if (grow((void **)&g->spos, sizeof *g->spos, c))
+		return SAMEN_ENOMEM;
+	g->spos_cap = c;
+	return 0;
+}
+
 static int list_push(int32_t **list, int32_t *len, int32_t *capy, int32_t x)
 {
 	if (*len == *capy) {
@@ -232,7 +245,7 @@ void mcf_free(struct mcf *g)
 		       g->succ_num, g->last_succ, g->dir_up, g->pw, g->pa, g->pb, g->pc, g->pd,
 		       g->pe, g->tpi, g->dist, g->heap, g->hpos, g->parc, g->settled,
 		       g->touched, g->dirty_arcs, g->dirty_nodes, g->sa, g->scap, g->sflow,
-		       g->sstate, g->sorig};
+		       g->sstate, g->sorig, g->spos};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		free(all[i]);
 	free(g);
@@ -730,6 +743,88 @@ static void mark_unsolved(struct mcf *g)
 }
 
 /*
+ * Replace most artificial arcs of the big-M start by real ones: from each
+ * node with a supply (which keeps its artificial arc and its supply on it),
+ * then from each remaining node in id order, grow a breadth-first tree over
+ * arcs that can carry flow into zero-supply nodes not yet reached. Those
+ * arcs carry no flow and point away from the root, so the tree stays
+ * strongly feasible; their artificial arcs leave the basis at zero. The
+ * potentials follow the real costs from the start, and the simplex does not
+ * spend n degenerate pivots driving artificial arcs out. Then the thread,
+ * subtree sizes and subtree ends are rebuilt from the parents. O(n + m).
+ */
+static void grow_start_tree(struct mcf *g, int32_t live)
+{
+	const int32_t n = g->n, root = n;
+	int32_t *parent = g->parent, *pred = g->pred;
+	int32_t *queue = g->pb, *seen = g->pc, *first_child = g->pd, *next_sib = g->pe;
+	int32_t *order = g->pw, *stack = g->pa;
+	int64_t *pi = g->tpi;
+
+	for (int32_t v = 0; v < n; v++)
+		seen[v] = 0;
+	int32_t qh = 0, qt = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int32_t v = 0; v < n; v++) {
+			if (seen[v] || (pass == 0) != (g->supply[v] != 0))
+				continue;
+			seen[v] = 1; /* stays on its artificial arc */
+			queue[qt++] = v;
+			while (qh < qt) {
+				int32_t u = queue[qh++];
+				for (int32_t a = g->out_first[u]; a >= 0; a = g->out_next[a]) {
+					int32_t h = g->head[a];
+					if (seen[h] || g->cap[a] == 0 || g->supply[h] != 0)
+						continue;
+					seen[h] = 1;
+					int32_t e = g->spos[a];
+					parent[h] = u;
+					pred[h] = e;
+					g->dir_up[h] = 0;
+					g->sstate[e] = ST_TREE;
+					g->sstate[live + h] = ST_LOWER;
+					pi[h] = pi[u] + g->cost[a];
+					queue[qt++] = h;
+				}
+			}
+		}
+	}
+
+	/* preorder through child lists */
+	for (int32_t v = 0; v <= n; v++)
+		first_child[v] = -1;
+	for (int32_t v = n - 1; v >= 0; v--) {
+		next_sib[v] = first_child[parent[v]];
+		first_child[parent[v]] = v;
+	}
+	int32_t cnt = 0, top = 0;
+	stack[top++] = root;
+	while (top > 0) {
+		int32_t x = stack[--top];
+		order[cnt++] = x;
+		/* push children so that the first child comes out first */
+		int32_t k = top;
+		for (int32_t c = first_child[x]; c >= 0; c = next_sib[c])
+			stack[top++] = c;
+		for (int32_t i = k, j = top - 1; i < j; i++, j--) {
+			int32_t t = stack[i];
+			stack[i] = stack[j];
+			stack[j] = t;
+		}
+	}
+	for (int32_t i = 0; i < cnt; i++)
+		link(g, order[i], order[i + 1 < cnt ? i + 1 : 0]);
+	for (int32_t i = 0; i < cnt; i++) {
+		g->succ_num[order[i]] = 1;
+		seen[order[i]] = i; /* now: position in preorder */
+	}
+	for (int32_t i = cnt - 1; i > 0; i--)
+		g->succ_num[parent[order[i]]] += g->succ_num[order[i]];
+	for (int32_t i = 0; i < cnt; i++)
+		g->last_succ[order[i]] = order[i + g->succ_num[order[i]] - 1];
+}
+
+/*
  * Among the optimal potentials, lift each node's to the highest value its
  * residual arcs allow (one pass in node order). The optimality conditions
  * still hold, and nodes with slack - staff nobody uses, say - end level
@@ -788,7 +883,7 @@ static int solve_cold(struct mcf *g, enum mcf_status *status, struct samen_err *
 	int32_t live = 0;
 	for (int32_t a = 0; a < m; a++)
 		live += g->cap[a] > 0;
-	if (simplex_reserve(g, live + n))
+	if (simplex_reserve(g, live + n) || spos_reserve(g, m))
 		return samen_fail(err, SAMEN_ENOMEM, "out of memory for a flow network");
 	int32_t b = (int32_t)sqrt((double)live);
 	g->block = b < 10 ? 10 : b;
@@ -807,6 +902,7 @@ static int solve_cold(struct mcf *g, enum mcf_status *status, struct samen_err *
 	g->sm = live;
 	for (int32_t e = 0; e < live; e++) {
 		int32_t a = order[e];
+		g->spos[a] = e;
 		g->sa[e].tail = g->tail[a];
 		g->sa[e].head = g->head[a];
 		g->sa[e].cost = g->cost[a];
@@ -854,6 +950,7 @@ static int solve_cold(struct mcf *g, enum mcf_status *status, struct samen_err *
 		g->thread[v] = v + 1 < n ? v + 1 : root;
 		g->rev_thread[v] = v > 0 ? v - 1 : root;
 	}
+	grow_start_tree(g, live);
 	g->next_arc = 0;
 
 	int32_t in_arc;

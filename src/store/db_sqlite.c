@@ -8,6 +8,7 @@
  */
 #include "store/db.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,8 +59,20 @@ static int sq_exec(struct db *db, const char *sql, struct samen_err *err)
 	return 0;
 }
 
+/*
+ * SQLite's memory statistics take one global mutex on every allocation,
+ * which makes server threads queue on each other; Samen does not read them.
+ */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void sq_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int sq_open(const char *target, struct db **out, struct samen_err *err)
 {
+	pthread_once(&config_once, sq_configure);
 	struct sq_db *d = calloc(1, sizeof *d);
 	if (!d)
 		return samen_fail(err, SAMEN_ENOMEM, "out of memory");

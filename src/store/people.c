@@ -61,55 +61,18 @@ enum age_band people_age_band_parse(const char *s)
 	return AGE_ANY;
 }
 
-/*
- * Dutch lists sort people on their surname without the tussenvoegsel
- * ("de Boer" under B, "van der Meer" under M). Longest prefixes first.
- */
-#define SURNAME_KEY \
-	"(CASE" \
-	" WHEN LOWER(p.last_name) LIKE 'van der %' THEN LOWER(SUBSTR(p.last_name, 9))" \
-	" WHEN LOWER(p.last_name) LIKE 'van den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
-	" WHEN LOWER(p.last_name) LIKE 'van het %' THEN LOWER(SUBSTR(p.last_name, 9))" \
-	" WHEN LOWER(p.last_name) LIKE 'uit den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
-	" WHEN LOWER(p.last_name) LIKE 'aan den %' THEN LOWER(SUBSTR(p.last_name, 9))" \
-	" WHEN LOWER(p.last_name) LIKE 'van de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'van ''t %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'op den %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'uit de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'aan de %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'in den %' THEN LOWER(SUBSTR(p.last_name, 8))" \
-	" WHEN LOWER(p.last_name) LIKE 'in ''t %' THEN LOWER(SUBSTR(p.last_name, 7))" \
-	" WHEN LOWER(p.last_name) LIKE 'op de %' THEN LOWER(SUBSTR(p.last_name, 7))" \
-	" WHEN LOWER(p.last_name) LIKE 'op ''t %' THEN LOWER(SUBSTR(p.last_name, 7))" \
-	" WHEN LOWER(p.last_name) LIKE 'in de %' THEN LOWER(SUBSTR(p.last_name, 7))" \
-	" WHEN LOWER(p.last_name) LIKE 'van %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'von %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'den %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'der %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'des %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'het %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'ter %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'ten %' THEN LOWER(SUBSTR(p.last_name, 5))" \
-	" WHEN LOWER(p.last_name) LIKE 'de %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE '''t %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE 'te %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE 'le %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE 'la %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE 'du %' THEN LOWER(SUBSTR(p.last_name, 4))" \
-	" WHEN LOWER(p.last_name) LIKE 'd''%' THEN LOWER(SUBSTR(p.last_name, 3))" \
-	" ELSE LOWER(p.last_name) END)"
-
 static const struct {
 	const char *name;
 	enum people_sort sort;
 	const char *key;   /* sorted in the chosen direction */
 	const char *then;  /* tie-breakers, always ascending */
 } sort_names[] = {
-	{"naam", SORT_NAME, SURNAME_KEY, "LOWER(p.first_name), p.id"},
-	{"leeftijd", SORT_AGE, "p.birth_date", SURNAME_KEY ", p.id"},
-	{"fte", SORT_FTE, "c.hours_per_year", SURNAME_KEY ", p.id"},
-	{"contract", SORT_CONTRACT, "c.kind", SURNAME_KEY ", p.id"},
-	{"begindatum", SORT_START, "c.start_date", SURNAME_KEY ", p.id"},
+	/* p.sort_name: the surname without tussenvoegsel, then the first name (staff_sort_name). */
+	{"naam", SORT_NAME, "p.sort_name", "p.id"},
+	{"leeftijd", SORT_AGE, "p.birth_date", "p.sort_name, p.id"},
+	{"fte", SORT_FTE, "c.hours_per_year", "p.sort_name, p.id"},
+	{"contract", SORT_CONTRACT, "c.kind", "p.sort_name, p.id"},
+	{"begindatum", SORT_START, "c.start_date", "p.sort_name, p.id"},
 };
 
 enum people_sort people_sort_parse(const char *s)
@@ -296,6 +259,34 @@ int people_school_summaries(struct db *db, int64_t region_id, int64_t board_id, 
 	return rc < 0 ? rc : 0;
 }
 
+int people_board_school_names(struct db *db, int64_t board_id, struct school_name **out,
+			       size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, "SELECT id, name FROM school WHERE board_id = $1 ORDER BY name, id",
+			    &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, board_id);
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+			break;
+		(*out)[*n].id = db_col_int(st, 0);
+		copy((*out)[*n].name, sizeof (*out)[*n].name, db_col_text(st, 1));
+		(*n)++;
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
 int people_school(struct db *db, int64_t school_id, long today, struct school_summary *out,
 		  struct samen_err *err)
 {
@@ -341,23 +332,46 @@ int people_board(struct db *db, int64_t board_id, struct board_summary *out,
 	return rc;
 }
 
-/* WHERE clause of the staff list; parameters $1..$8 are fixed (see bind_filter). */
-static const char list_where[] =
-	" FROM employment e JOIN person p ON p.id = e.person_id"
-	" JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
-	" WHERE ($1 = 0 OR e.board_id = $1)"
-	" AND ($2 = 0 OR EXISTS (SELECT 1 FROM assignment a WHERE a.employment_id = e.id"
-	"      AND a.school_id = $2))"
-	" AND ($3 = '' OR EXISTS (SELECT 1 FROM qualification q WHERE q.person_id = p.id"
-	"      AND q.subject_code = $3))"
-	" AND ($4 = '' OR c.kind = $4)"
-	" AND ($5 = '' OR p.birth_date > $5)"
-	" AND ($6 = '' OR p.birth_date <= $6)"
-	" AND ($7 = 0 OR p.id = $7)";
+/*
+ * The staff list's FROM and WHERE. Each filter adds its condition only when
+ * it is set - a "($1 = 0 OR x = $1)" form would keep the database from
+ * using its indexes - so the SQL text is assembled here from the constant
+ * fragments below, with placeholders numbered in order; the values are
+ * bound by bind_where() in the same order.
+ */
+struct where {
+	struct buf sql;
+	int n;             /* placeholders used */
+	char lo[11], hi[11];
+};
 
-static void bind_filter(struct db_stmt *st, const struct people_filter *f)
+/* Append "cond$N" (with N the next placeholder) and the closing text. */
+static void where_add(struct where *w, const char *cond, const char *close)
 {
-	char lo[11] = "", hi[11] = "";
+	w->n++;
+	buf_puts(&w->sql, cond);
+	buf_printf(&w->sql, "$%d", w->n);
+	buf_puts(&w->sql, close);
+}
+
+static void where_build(struct where *w, const struct people_filter *f)
+{
+	buf_init(&w->sql, 4096);
+	w->n = 0;
+	w->lo[0] = w->hi[0] = '\0';
+	buf_puts(&w->sql, " FROM employment e JOIN person p ON p.id = e.person_id"
+			  " JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+			  " WHERE 1 = 1");
+	if (f->board_id)
+		where_add(w, " AND e.board_id = ", "");
+	if (f->school_id)
+		where_add(w, " AND EXISTS (SELECT 1 FROM assignment a WHERE a.employment_id = e.id"
+			     " AND a.school_id = ", ")");
+	if (f->subject[0])
+		where_add(w, " AND EXISTS (SELECT 1 FROM qualification q WHERE q.person_id = p.id"
+			     " AND q.subject_code = ", ")");
+	if (f->contract[0])
+		where_add(w, " AND c.kind = ", "");
 	long young = 0, old = 0; /* birth_date > young-cutoff, birth_date <= old-cutoff */
 	int has_lo = 1, has_hi = 1;
 	switch (f->age) {
@@ -368,17 +382,36 @@ static void bind_filter(struct db_stmt *st, const struct people_filter *f)
 	case AGE_60_PLUS: old = years_before(f->today, 60); has_lo = 0; break;
 	case AGE_ANY: has_lo = has_hi = 0; break;
 	}
-	if (has_lo)
-		date_format(young, lo);
-	if (has_hi)
-		date_format(old, hi);
-	db_bind_int(st, 1, f->board_id);
-	db_bind_int(st, 2, f->school_id);
-	db_bind_text(st, 3, f->subject);
-	db_bind_text(st, 4, f->contract);
-	db_bind_text(st, 5, lo);
-	db_bind_text(st, 6, hi);
-	db_bind_int(st, 7, f->person_id);
+	if (has_lo) {
+		date_format(young, w->lo);
+		where_add(w, " AND p.birth_date > ", "");
+	}
+	if (has_hi) {
+		date_format(old, w->hi);
+		where_add(w, " AND p.birth_date <= ", "");
+	}
+	if (f->person_id)
+		where_add(w, " AND p.id = ", "");
+}
+
+/* Bind the filter values in the order where_build numbered them. */
+static void bind_where(struct db_stmt *st, const struct where *w, const struct people_filter *f)
+{
+	int i = 0;
+	if (f->board_id)
+		db_bind_int(st, ++i, f->board_id);
+	if (f->school_id)
+		db_bind_int(st, ++i, f->school_id);
+	if (f->subject[0])
+		db_bind_text(st, ++i, f->subject);
+	if (f->contract[0])
+		db_bind_text(st, ++i, f->contract);
+	if (w->lo[0])
+		db_bind_text(st, ++i, w->lo);
+	if (w->hi[0])
+		db_bind_text(st, ++i, w->hi);
+	if (f->person_id)
+		db_bind_int(st, ++i, f->person_id);
 }
 
 /* Index of rows sorted by (person id, board id), for attaching schools and qualifications. */
@@ -416,6 +449,15 @@ static size_t lower_bound(const struct row_index *ix, int64_t id, int64_t board)
 	return lo;
 }
 
+/* Append "($first, ..., $(first+n-1))". */
+static void in_list(struct buf *q, int first, size_t n)
+{
+	buf_puts(q, "(");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(q, "%s$%zu", i ? ", " : "", (size_t)first + i);
+	buf_puts(q, ")");
+}
+
 static void append_item(char *dst, size_t cap, const char *item)
 {
 	size_t len = strlen(dst);
@@ -425,68 +467,109 @@ static void append_item(char *dst, size_t cap, const char *item)
 		snprintf(dst + len, cap - len, "%s", item);
 }
 
-static int attach_details(struct db *db, const struct people_filter *f, struct person_list *l,
-			  struct samen_err *err)
-{
-	struct row_index ix = {malloc(l->n * sizeof(struct person_row *)), l->n};
-	if (!ix.by_id)
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
-	for (size_t i = 0; i < l->n; i++)
-		ix.by_id[i] = &l->rows[i];
-	qsort(ix.by_id, ix.n, sizeof ix.by_id[0], cmp_ptr_id);
+#define DETAIL_CHUNK 500 /* person ids per IN list: far below both engines' parameter limits */
 
+/* Schools of the people ids[0..n) (for board_id, or all boards when 0) into their rows. */
+static int attach_schools(struct db *db, int64_t board_id, const int64_t *ids, size_t n,
+			  const struct row_index *ix, struct samen_err *err)
+{
+	struct buf q;
+	buf_init(&q, 16 * 1024);
+	buf_puts(&q, "SELECT e.person_id, s.name, a.fte_share, e.board_id FROM assignment a"
+		     " JOIN employment e ON e.id = a.employment_id JOIN school s ON s.id = a.school_id"
+		     " WHERE ($1 = 0 OR e.board_id = $1) AND e.person_id IN ");
+	in_list(&q, 2, n);
+	buf_puts(&q, " ORDER BY e.person_id, a.fte_share DESC, s.name");
 	struct db_stmt *st;
-	int rc = db_prepare(db,
-		"SELECT e.person_id, s.name, a.fte_share, e.board_id FROM assignment a"
-		" JOIN employment e ON e.id = a.employment_id JOIN school s ON s.id = a.school_id"
-		" WHERE ($1 = 0 OR e.board_id = $1) AND ($2 = 0 OR e.person_id = $2)"
-		" ORDER BY e.person_id, a.fte_share DESC, s.name",
-		&st, err);
+	int rc = db_prepare(db, buf_str(&q), &st, err);
+	buf_release(&q);
 	if (rc)
-		goto out;
-	db_bind_int(st, 1, f->board_id);
-	db_bind_int(st, 2, f->person_id);
+		return rc;
+	db_bind_int(st, 1, board_id);
+	for (size_t i = 0; i < n; i++)
+		db_bind_int(st, (int)i + 2, ids[i]);
 	while ((rc = db_step(st, err)) == 1) {
 		int64_t pid = db_col_int(st, 0), bid = db_col_int(st, 3);
-		size_t at = lower_bound(&ix, pid, bid);
-		if (at >= ix.n || cmp_key(pid, bid, ix.by_id[at]) != 0)
+		size_t at = lower_bound(ix, pid, bid);
+		if (at >= ix->n || cmp_key(pid, bid, ix->by_id[at]) != 0)
 			continue;
-		struct person_row *r = ix.by_id[at];
+		struct person_row *r = ix->by_id[at];
 		char item[160];
 		snprintf(item, sizeof item, "%s (%.2f)", db_col_text(st, 1), db_col_double(st, 2));
 		append_item(r->schools, sizeof r->schools, item);
 	}
 	db_finalize(st);
-	if (rc < 0)
-		goto out;
-	rc = db_prepare(db,
-		"SELECT DISTINCT q.person_id, q.subject_code, q.level FROM qualification q"
-		" JOIN employment e ON e.person_id = q.person_id"
-		" WHERE ($1 = 0 OR e.board_id = $1) AND ($2 = 0 OR e.person_id = $2)"
-		" ORDER BY q.person_id, q.subject_code",
-		&st, err);
+	return rc < 0 ? rc : 0;
+}
+
+/* Qualifications of the people ids[0..n) into every row of each person. */
+static int attach_quals(struct db *db, const int64_t *ids, size_t n, const struct row_index *ix,
+			struct samen_err *err)
+{
+	struct buf q;
+	buf_init(&q, 16 * 1024);
+	buf_puts(&q, "SELECT q.person_id, q.subject_code, q.level FROM qualification q"
+		     " WHERE q.person_id IN ");
+	in_list(&q, 1, n);
+	buf_puts(&q, " ORDER BY q.person_id, q.subject_code");
+	struct db_stmt *st;
+	int rc = db_prepare(db, buf_str(&q), &st, err);
+	buf_release(&q);
 	if (rc)
-		goto out;
-	db_bind_int(st, 1, f->board_id);
-	db_bind_int(st, 2, f->person_id);
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		db_bind_int(st, (int)i + 1, ids[i]);
 	while ((rc = db_step(st, err)) == 1) {
-		/* Qualifications belong to the person: every row of that person gets them. */
 		int64_t pid = db_col_int(st, 0);
 		char item[64];
 		snprintf(item, sizeof item, "%s:%s", db_col_text(st, 1), db_col_text(st, 2));
-		for (size_t at = lower_bound(&ix, pid, INT64_MIN); at < ix.n && ix.by_id[at]->id == pid; at++)
-			append_item(ix.by_id[at]->qualifications, sizeof ix.by_id[at]->qualifications, item);
+		for (size_t at = lower_bound(ix, pid, INT64_MIN); at < ix->n && ix->by_id[at]->id == pid; at++)
+			append_item(ix->by_id[at]->qualifications, sizeof ix->by_id[at]->qualifications, item);
 	}
 	db_finalize(st);
-out:
-	free(ix.by_id);
 	return rc < 0 ? rc : 0;
+}
+
+/*
+ * Schools and qualifications of the rows in l: queries limited to the
+ * people in l with IN lists of placeholders (their length comes from the
+ * rows, never from input), DETAIL_CHUNK ids at a time.
+ */
+static int attach_details(struct db *db, const struct people_filter *f, struct person_list *l,
+			  struct samen_err *err)
+{
+	struct row_index ix = {malloc(l->n * sizeof(struct person_row *)), l->n};
+	int64_t *ids = malloc(l->n * sizeof *ids);
+	int rc = 0;
+	if (!ix.by_id || !ids) {
+		rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		ix.by_id[i] = &l->rows[i];
+	qsort(ix.by_id, ix.n, sizeof ix.by_id[0], cmp_ptr_id);
+	size_t nids = 0; /* distinct person ids, in id order */
+	for (size_t i = 0; i < ix.n; i++)
+		if (!i || ix.by_id[i]->id != ix.by_id[i - 1]->id)
+			ids[nids++] = ix.by_id[i]->id;
+	for (size_t at = 0; at < nids && rc == 0; at += DETAIL_CHUNK) {
+		size_t n = nids - at < DETAIL_CHUNK ? nids - at : DETAIL_CHUNK;
+		rc = attach_schools(db, f->board_id, ids + at, n, &ix, err);
+		if (rc == 0)
+			rc = attach_quals(db, ids + at, n, &ix, err);
+	}
+out:
+	free(ids);
+	free(ix.by_id);
+	return rc;
 }
 
 int people_list(struct db *db, const struct people_filter *f, struct person_list *l,
 		struct samen_err *err)
 {
 	memset(l, 0, sizeof *l);
+	struct where w;
+	where_build(&w, f);
 	struct buf sql;
 	buf_init(&sql, 8192);
 	/* Ascending age means descending birth date. */
@@ -496,50 +579,26 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 	for (size_t i = 0; i < sizeof sort_names / sizeof sort_names[0]; i++)
 		if (sort_names[i].sort == f->sort)
 			which = i;
+	/* COUNT(*) OVER () gives the total before LIMIT in the same query. */
 	buf_puts(&sql, "SELECT p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"
 		       " COALESCE(p.email, ''), c.kind, c.hours_per_year, c.salary_scale,"
 		       " c.salary_step, c.start_date, COALESCE(c.end_date, ''), e.board_id,"
-		       " (SELECT b.name FROM board b WHERE b.id = e.board_id)");
-	buf_puts(&sql, list_where);
+		       " (SELECT b.name FROM board b WHERE b.id = e.board_id), COUNT(*) OVER ()");
+	buf_puts(&sql, buf_str(&w.sql));
 	buf_puts(&sql, " ORDER BY ");
 	buf_printf(&sql, "%s %s, %s", sort_names[which].key, dir, sort_names[which].then);
 	if (f->limit > 0)
-		buf_puts(&sql, " LIMIT $8 OFFSET $9");
+		buf_printf(&sql, " LIMIT $%d OFFSET $%d", w.n + 1, w.n + 2);
 
 	struct db_stmt *st;
-	int64_t total = 0;
 	size_t cap = 0;
-	int rc = db_prepare(db, "SELECT COUNT(*) FROM (SELECT p.id AS pid"
-				" FROM employment e JOIN person p ON p.id = e.person_id"
-				" JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
-				" WHERE ($1 = 0 OR e.board_id = $1)"
-				" AND ($2 = 0 OR EXISTS (SELECT 1 FROM assignment a WHERE"
-				"      a.employment_id = e.id AND a.school_id = $2))"
-				" AND ($3 = '' OR EXISTS (SELECT 1 FROM qualification q WHERE"
-				"      q.person_id = p.id AND q.subject_code = $3))"
-				" AND ($4 = '' OR c.kind = $4)"
-				" AND ($5 = '' OR p.birth_date > $5)"
-				" AND ($6 = '' OR p.birth_date <= $6)"
-				" AND ($7 = 0 OR p.id = $7)) t",
-			    &st, err);
+	int rc = db_prepare(db, buf_str(&sql), &st, err);
 	if (rc)
 		goto out;
-	bind_filter(st, f);
-	rc = db_step(st, err);
-	if (rc == 1)
-		total = db_col_int(st, 0);
-	db_finalize(st);
-	if (rc < 0)
-		goto out;
-	l->total = (long)total;
-
-	rc = db_prepare(db, buf_str(&sql), &st, err);
-	if (rc)
-		goto out;
-	bind_filter(st, f);
+	bind_where(st, &w, f);
 	if (f->limit > 0) {
-		db_bind_int(st, 8, f->limit);
-		db_bind_int(st, 9, f->offset);
+		db_bind_int(st, w.n + 1, f->limit);
+		db_bind_int(st, w.n + 2, f->offset);
 	}
 	while ((rc = db_step(st, err)) == 1) {
 		if ((rc = grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
@@ -560,15 +619,33 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 		copy(r->end_date, sizeof r->end_date, db_col_text(st, 11));
 		r->board_id = db_col_int(st, 12);
 		copy(r->board_name, sizeof r->board_name, db_col_text(st, 13));
+		l->total = (long)db_col_int(st, 14);
 		long born;
 		r->age = date_parse(r->birth_date, &born) == 0 ? date_age(born, f->today) : 0;
 	}
 	db_finalize(st);
 	if (rc < 0)
 		goto out;
+	if (l->n == 0 && f->offset > 0) {
+		/* A page past the end has no rows to carry the total: count separately. */
+		buf_reset(&sql);
+		buf_puts(&sql, "SELECT COUNT(*)");
+		buf_puts(&sql, buf_str(&w.sql));
+		rc = db_prepare(db, buf_str(&sql), &st, err);
+		if (rc)
+			goto out;
+		bind_where(st, &w, f);
+		rc = db_step(st, err);
+		if (rc == 1)
+			l->total = (long)db_col_int(st, 0);
+		db_finalize(st);
+		if (rc < 0)
+			goto out;
+	}
 	rc = l->n ? attach_details(db, f, l, err) : 0;
 out:
 	buf_release(&sql);
+	buf_release(&w.sql);
 	if (rc < 0)
 		people_list_free(l);
 	return rc < 0 ? rc : 0;

@@ -102,6 +102,14 @@ int people_board_summaries(struct db *db, int64_t region_id, long today,
 int people_school_summaries(struct db *db, int64_t region_id, int64_t board_id, long today,
 			    struct school_summary **out, size_t *n, struct samen_err *err);
 
+/* Id and name of a board's schools, by name (for filter lists); no figures. */
+struct school_name {
+	int64_t id;
+	char name[128];
+};
+int people_board_school_names(struct db *db, int64_t board_id, struct school_name **out,
+			       size_t *n, struct samen_err *err);
+
 /* One school with its figures. SAMEN_ENOTFOUND if none. */
 int people_school(struct db *db, int64_t school_id, long today, struct school_summary *out,
 		  struct samen_err *err);

@@ -405,9 +405,10 @@ out:
  * ids itself, counting on from MAX(id): safe because BEGIN IMMEDIATE makes
  * this connection the only writer until the commit. PostgreSQL uses
  * RETURNING (one round trip, and the identity sequences stay right).
- * Parameter $6 resp. $4 carries the id on SQLite only.
+ * Parameter $7 (person; $6 is its sort name) resp. $4 (employment)
+ * carries the id on SQLite only.
  */
-#define PERSON_COLS "first_name, last_name, birth_date, email, created_at"
+#define PERSON_COLS "first_name, last_name, birth_date, email, created_at, sort_name"
 #define EMPLOYMENT_COLS "person_id, board_id, employee_number"
 
 static int next_id(struct db *db, const char *sql, int64_t *out, struct samen_err *err)
@@ -421,7 +422,7 @@ static int prepare_all(struct import *im, struct samen_err *err)
 	im->returning = db_dialect(im->db) != DB_SQLITE;
 	if (im->returning) {
 		rc = db_prepare(im->db,
-				"INSERT INTO person (" PERSON_COLS ") VALUES ($1, $2, $3, $4, $5)"
+				"INSERT INTO person (" PERSON_COLS ") VALUES ($1, $2, $3, $4, $5, $6)"
 				" ON CONFLICT (email) DO NOTHING RETURNING id",
 				&im->ins_person, err);
 		if (rc == 0)
@@ -438,7 +439,7 @@ static int prepare_all(struct import *im, struct samen_err *err)
 		if (rc == 0)
 			rc = db_prepare(im->db,
 					"INSERT INTO person (id, " PERSON_COLS ")"
-					" VALUES ($6, $1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
+					" VALUES ($7, $1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING",
 					&im->ins_person, err);
 		if (rc == 0)
 			rc = db_prepare(im->db,
@@ -455,7 +456,7 @@ static int prepare_all(struct import *im, struct samen_err *err)
 		{offsetof(struct import, find_person), "SELECT id FROM person WHERE email = $1"},
 		{offsetof(struct import, upd_person),
 		 "UPDATE person SET first_name = $1, last_name = $2, birth_date = $3,"
-		 " email = COALESCE($4, email) WHERE id = $5"},
+		 " email = COALESCE($4, email), sort_name = $6 WHERE id = $5"},
 		{offsetof(struct import, del_contract), "DELETE FROM contract WHERE employment_id = $1"},
 		{offsetof(struct import, del_assign), "DELETE FROM assignment WHERE employment_id = $1"},
 		{offsetof(struct import, del_qual), "DELETE FROM qualification WHERE person_id = $1"},
@@ -538,6 +539,9 @@ static int write_known(struct import *im, size_t i, const struct existing *e,
 		db_bind_text(st, 3, r->birth_date);
 		db_bind_text(st, 4, email[0] ? email : NULL);
 		db_bind_int(st, 5, e->person_id);
+		char sort[sizeof r->last_name + sizeof r->first_name + 2];
+		staff_sort_name(r->last_name, r->first_name, sort, sizeof sort);
+		db_bind_text(st, 6, sort);
 		rc = run(st, err);
 		if (rc == SAMEN_EEXIST)
 			return samen_fail_at(err, SAMEN_EINVAL, r->line, "email",
@@ -574,7 +578,10 @@ static int write_new(struct import *im, size_t i, int64_t *person_id, int64_t *e
 	db_bind_text(st, 3, r->birth_date);
 	db_bind_text(st, 4, email[0] ? email : NULL);
 	db_bind_text(st, 5, im->now);
-	int rc = step_insert(im, st, 6, &im->next_person, person_id, err);
+	char sort[sizeof r->last_name + sizeof r->first_name + 2];
+	staff_sort_name(r->last_name, r->first_name, sort, sizeof sort);
+	db_bind_text(st, 6, sort);
+	int rc = step_insert(im, st, 7, &im->next_person, person_id, err);
 	if (rc < 0)
 		return fail_row(err, rc, r->line, "personeelsnummer", "cannot add person");
 	*linked = *person_id == 0; /* the e-mail is known: that person keeps one identity */

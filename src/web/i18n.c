@@ -123,6 +123,7 @@ static const struct i18n_entry texts[] = {
 	{"error.internal", "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
 	 "Something went wrong on our side. Please try again later."},
 	{"error.back", "Terug naar het overzicht", "Back to the overview"},
+	{"form.or_file", "of kies een bestand", "or choose a file"},
 	{"footer.licence", "Samen is open source (EUPL-1.2).", "Samen is open source (EUPL-1.2)."},
 	{"footer.privacy",
 	 "Persoonsgegevens blijven bij het eigen bestuur; gedeelde cijfers zijn geaggregeerd.",

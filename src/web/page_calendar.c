@@ -532,7 +532,7 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 		}
 		/* Import iCalendar. */
 		buf_printf(b, "<h3 class=\"utrecht-heading-3\">%s</h3><form class=\"samen-form\""
-			      " method=\"post\" action=\"%s/import?schooljaar=%s\">",
+			      " method=\"post\" enctype=\"multipart/form-data\" action=\"%s/import?schooljaar=%s\">",
 			   tr(r, "calendar.import_ics"), action, sy);
 		csrf_field(r, b);
 		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--textarea\">"
@@ -540,10 +540,16 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 			      " for=\"ics\">%s</label></div><div class=\"utrecht-form-field__description\""
 			      " id=\"ics-hint\">%s</div><div class=\"utrecht-form-field__input\">"
 			      "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\" id=\"ics\""
-			      " name=\"ics\" rows=\"8\" aria-describedby=\"ics-hint\" required></textarea>"
-			      "</div></div><p class=\"samen-form__actions\"><button class=\"utrecht-button"
+			      " name=\"ics\" rows=\"8\" aria-describedby=\"ics-hint\"></textarea>"
+			      "</div></div><div class=\"utrecht-form-field utrecht-form-field--file\">"
+			      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
+			      " for=\"ics_bestand\">%s</label></div><div class=\"utrecht-form-field__input\">"
+			      "<input class=\"utrecht-textbox\" type=\"file\" id=\"ics_bestand\" name=\"ics_bestand\""
+			      " accept=\".ics,text/calendar\"></div></div>"
+			      "<p class=\"samen-form__actions\"><button class=\"utrecht-button"
 			      " utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
-			   tr(r, "calendar.ics_text"), tr(r, "calendar.ics_hint"), tr(r, "calendar.import"));
+			   tr(r, "calendar.ics_text"), tr(r, "calendar.ics_hint"), tr(r, "form.or_file"),
+			   tr(r, "calendar.import"));
 	}
 	html_end(r, s);
 	free(busy);
@@ -633,9 +639,11 @@ int page_school_busy_import(struct req *r, struct resp *s)
 	char *text = malloc(UPLOAD_TEXT_MAX);
 	if (!text)
 		return SAMEN_ENOMEM;
-	if (!form_get(r, "ics", text, UPLOAD_TEXT_MAX)) {
+	/* An uploaded .ics file, else the pasted text. */
+	if ((!form_get(r, "ics_bestand", text, UPLOAD_TEXT_MAX) || !text[0]) &&
+	    (!form_get(r, "ics", text, UPLOAD_TEXT_MAX) || !text[0])) {
 		free(text);
-		samen_fail_at(&err, SAMEN_EINVAL, 0, "ics", "paste the text of an .ics file");
+		samen_fail_at(&err, SAMEN_EINVAL, 0, "ics", "choose an .ics file or paste its text");
 		return render_school(r, s, NULL, NULL, &err, 400);
 	}
 	int year = school_year_param(r);
@@ -841,7 +849,8 @@ static int render_holidays(struct req *r, struct resp *s, const char *notice_htm
 	buf_puts(b, "</ul>");
 	if (r->user.role == ROLE_ADMIN) {
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
-			      "<form class=\"samen-form\" method=\"post\" action=\"/vakanties/import\">",
+			      "<form class=\"samen-form\" method=\"post\" enctype=\"multipart/form-data\""
+			      " action=\"/vakanties/import\">",
 			   tr(r, "calendar.import_year"), tr(r, "calendar.import_year_hint"));
 		csrf_field(r, b);
 		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--select\">"
@@ -857,14 +866,20 @@ static int render_holidays(struct req *r, struct resp *s, const char *notice_htm
 			      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
 			      " for=\"lijst\">%s</label></div><div class=\"utrecht-form-field__input\">"
 			      "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\" id=\"lijst\""
-			      " name=\"lijst\" rows=\"8\" required></textarea></div></div>"
+			      " name=\"lijst\" rows=\"8\"></textarea></div></div>"
+			      "<div class=\"utrecht-form-field utrecht-form-field--file\">"
+			      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
+			      " for=\"lijst_bestand\">%s</label></div><div class=\"utrecht-form-field__input\">"
+			      "<input class=\"utrecht-textbox\" type=\"file\" id=\"lijst_bestand\""
+			      " name=\"lijst_bestand\" accept=\".csv,.json,.txt\"></div></div>"
 			      "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__label\">"
 			      "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"vervang\">"
 			      "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\""
 			      " id=\"vervang\" name=\"vervang\" value=\"1\"> %s</label></p></div>"
 			      "<p class=\"samen-form__actions\"><button class=\"utrecht-button"
 			      " utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
-			   tr(r, "calendar.list_text"), tr(r, "calendar.replace"), tr(r, "calendar.import"));
+			   tr(r, "calendar.list_text"), tr(r, "form.or_file"), tr(r, "calendar.replace"),
+			   tr(r, "calendar.import"));
 	}
 	html_end(r, s);
 	calendar_release(&c);
@@ -890,9 +905,11 @@ int page_holidays_import(struct req *r, struct resp *s)
 	char *text = malloc(HOLIDAYS_MAX_BYTES + 1);
 	if (!text)
 		return SAMEN_ENOMEM;
-	if (!form_get(r, "lijst", text, HOLIDAYS_MAX_BYTES + 1)) {
+	/* An uploaded file, else the pasted text. */
+	if ((!form_get(r, "lijst_bestand", text, HOLIDAYS_MAX_BYTES + 1) || !text[0]) &&
+	    (!form_get(r, "lijst", text, HOLIDAYS_MAX_BYTES + 1) || !text[0])) {
 		free(text);
-		samen_fail_at(&err, SAMEN_EINVAL, 0, "lijst", "paste the holiday list");
+		samen_fail_at(&err, SAMEN_EINVAL, 0, "lijst", "choose a holiday list file or paste its text");
 		return render_holidays(r, s, NULL, NULL, &err, 400);
 	}
 	struct holidays_batch b;

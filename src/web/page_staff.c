@@ -51,27 +51,10 @@ static void write_filters(struct req *r, struct buf *b, int64_t board_id, const 
 	struct samen_err err;
 	struct subject_info *subjects = NULL;
 	size_t nsub = 0;
-	struct school_summary *schools = NULL;
+	struct school_name *schools = NULL;
 	size_t nsch = 0;
 	people_subjects(r->db, &subjects, &nsub, &err);
-	people_school_summaries(r->db, r->user.region_id ? r->user.region_id : 0, board_id, 0,
-				&schools, &nsch, &err);
-	if (r->user.role == ROLE_ADMIN) {
-		/* The admin has no region of its own: list the board's schools in any region. */
-		free(schools);
-		schools = NULL;
-		nsch = 0;
-		struct board_summary bs;
-		if (people_board(r->db, board_id, &bs, &err) == 0) {
-			int64_t region = 0;
-			char idtxt[24];
-			snprintf(idtxt, sizeof idtxt, "%lld", (long long)board_id);
-			const char *p[] = {idtxt};
-			if (db_query_int(r->db, "SELECT region_id FROM board WHERE id = CAST($1 AS INTEGER)",
-					 1, p, &region, &err) == 0)
-				people_school_summaries(r->db, region, board_id, 0, &schools, &nsch, &err);
-		}
-	}
+	people_board_school_names(r->db, board_id, &schools, &nsch, &err);
 
 	buf_printf(b, "<form class=\"samen-filters\" method=\"get\" action=\"%s\">"
 		      "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>"

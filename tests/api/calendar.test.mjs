@@ -313,3 +313,27 @@ test('screens: planner form and proposal, school calendar, holidays; roles are e
   r = await coord.req('POST', `/api/v1/regions/${region}/plan`, { json: plan2526([school.noord]), headers: { 'X-CSRF-Token': 'wrong' } });
   assert.equal(r.status, 403);
 });
+
+test('the school calendar page takes an uploaded .ics file (multipart form with its CSRF field)', async () => {
+  const ics = readFileSync(join(FIXTURES, 'school_calendar.ics'), 'utf8');
+  const own = leader1.user.school_id;
+  const countOf = (name) => Number(sql(srv.db, `SELECT COUNT(*) FROM busy_period WHERE school_id = ${own} AND ics_uid <> '' AND name = '${name}'`));
+  const before = countOf('Toetsweek 2');
+  const form = new FormData();
+  form.append('csrf', leader1.csrf);
+  form.append('ics', '');
+  form.append('ics_bestand', new Blob([ics], { type: 'text/calendar' }), 'kalender.ics');
+  const res = await fetch(`${srv.base}/scholen/${own}/kalender/import?schooljaar=2025-2026`, {
+    method: 'POST', body: form, headers: { Cookie: leader1.cookie }, redirect: 'manual',
+  });
+  assert.ok([200, 303].includes(res.status), `status ${res.status}`);
+  assert.equal(countOf('Toetsweek 2'), before + 1);
+  // Without the CSRF part the same upload is refused and nothing is written.
+  const forged = new FormData();
+  forged.append('ics_bestand', new Blob([ics.replace(/Toetsweek 2/g, 'Vervalst')], { type: 'text/calendar' }), 'x.ics');
+  const bad = await fetch(`${srv.base}/scholen/${own}/kalender/import?schooljaar=2025-2026`, {
+    method: 'POST', body: forged, headers: { Cookie: leader1.cookie }, redirect: 'manual',
+  });
+  assert.equal(bad.status, 403);
+  assert.equal(Number(sql(srv.db, `SELECT COUNT(*) FROM busy_period WHERE name = 'Vervalst'`)), 0);
+});

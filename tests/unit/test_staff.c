@@ -328,9 +328,31 @@ static void rule11_fte(void **state)
 	assert_true(fabs(staff_fte(1990.8) - 1.2) < 1e-12);
 }
 
+/* Dutch lists sort on the surname without its tussenvoegsel. */
+static void sort_names(void **state)
+{
+	(void)state;
+	char out[128];
+	staff_sort_name("van der Meer", "Anna", out, sizeof out);
+	assert_string_equal(out, "meer, anna");
+	staff_sort_name("de Boer", "Jan", out, sizeof out);
+	assert_string_equal(out, "boer, jan");
+	staff_sort_name("Van 't Hof", "Eva", out, sizeof out);
+	assert_string_equal(out, "hof, eva");
+	staff_sort_name("Devries", "Piet", out, sizeof out); /* "De" only as a separate word */
+	assert_string_equal(out, "devries, piet");
+	staff_sort_name("Bakker", "Noor", out, sizeof out);
+	assert_string_equal(out, "bakker, noor");
+	staff_sort_name("van", "X", out, sizeof out); /* a surname that is only a prefix stays */
+	assert_string_equal(out, "van, x");
+	staff_sort_name("Janssen", "Anne-Marie", out, 8); /* bounded, NUL-terminated */
+	assert_string_equal(out, "janssen");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sort_names),
 		cmocka_unit_test(valid_record_passes),
 		cmocka_unit_test(required_fields),
 		cmocka_unit_test(dates_must_be_real),

@@ -67,6 +67,43 @@ static void form_decoding(void **state)
 	buf_release(&r.body);
 }
 
+static const char *multipart_ct(const struct req *r, const char *name)
+{
+	(void)r;
+	return strcmp(name, "Content-Type") == 0 ? "multipart/form-data; boundary=----samenXYZ" : NULL;
+}
+
+/* Forms with a file upload: fields and files are found by name, the CSRF field too. */
+static void multipart_forms(void **state)
+{
+	(void)state;
+	struct req r = {.header = multipart_ct};
+	buf_init(&r.body, 4096);
+	buf_puts(&r.body,
+		 "------samenXYZ\r\n"
+		 "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+		 "tok123\r\n"
+		 "------samenXYZ\r\n"
+		 "Content-Disposition: form-data; name=\"bestand\"; filename=\"name.ics\"\r\n"
+		 "Content-Type: text/calendar\r\n\r\n"
+		 "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+		 "------samenXYZ\r\n"
+		 "Content-Disposition: form-data; name=\"leeg\"\r\n\r\n"
+		 "\r\n"
+		 "------samenXYZ--\r\n");
+	char out[64];
+	assert_true(form_get(&r, "csrf", out, sizeof out));
+	assert_string_equal(out, "tok123");
+	assert_true(form_get(&r, "bestand", out, sizeof out));
+	/* The CRLF before a boundary belongs to the boundary (RFC 2046). */
+	assert_string_equal(out, "BEGIN:VCALENDAR\r\nEND:VCALENDAR");
+	assert_true(form_get(&r, "leeg", out, sizeof out));
+	assert_string_equal(out, "");
+	assert_false(form_get(&r, "name", out, sizeof out)); /* filename= is not a field name */
+	assert_false(form_get(&r, "bestand", out, 8));         /* too long: absent, not cut */
+	buf_release(&r.body);
+}
+
 /* DESIGN.md section 5, role by role. */
 static void scope_rules(void **state)
 {
@@ -117,6 +154,7 @@ int main(void)
 		cmocka_unit_test(escaping),
 		cmocka_unit_test(numbers_per_language),
 		cmocka_unit_test(form_decoding),
+		cmocka_unit_test(multipart_forms),
 		cmocka_unit_test(scope_rules),
 		cmocka_unit_test(translations_complete),
 	};
