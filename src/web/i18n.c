@@ -3,6 +3,8 @@
  */
 #include "web/i18n.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The texts of the foundation screens; feature modules keep theirs in i18n_<module>.c. */
@@ -144,12 +146,52 @@ static const struct i18n_entry *const tables[] = {
 	NULL,
 };
 
-const char *i18n_text(enum lang lang, const char *key)
+/*
+ * All entries of all tables, sorted by key once (first definition of a key
+ * wins, as the duplicate check in i18n_missing demands), so a lookup is a
+ * binary search rather than a scan of every table on every call.
+ */
+static const struct i18n_entry **sorted;
+static size_t nsorted;
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static int cmp_entry(const void *a, const void *b)
 {
+	const struct i18n_entry *x = *(const struct i18n_entry *const *)a;
+	const struct i18n_entry *y = *(const struct i18n_entry *const *)b;
+	int c = strcmp(x->key, y->key);
+	/* Equal keys keep table order, so the first definition is found first. */
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+static void build_index(void)
+{
+	size_t n = 0;
 	for (size_t t = 0; tables[t]; t++)
 		for (const struct i18n_entry *e = tables[t]; e->key; e++)
-			if (strcmp(e->key, key) == 0)
-				return lang == LANG_EN ? e->en : e->nl;
+			n++;
+	sorted = malloc(n * sizeof *sorted);
+	if (!sorted)
+		return;
+	for (size_t t = 0; tables[t]; t++)
+		for (const struct i18n_entry *e = tables[t]; e->key; e++)
+			sorted[nsorted++] = e;
+	qsort(sorted, nsorted, sizeof *sorted, cmp_entry);
+}
+
+const char *i18n_text(enum lang lang, const char *key)
+{
+	pthread_once(&sorted_once, build_index);
+	size_t lo = 0, hi = nsorted;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(sorted[mid]->key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nsorted && strcmp(sorted[lo]->key, key) == 0)
+		return lang == LANG_EN ? sorted[lo]->en : sorted[lo]->nl;
 	return key;
 }
 

@@ -14,6 +14,7 @@
 #include "web/router.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -276,6 +277,14 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	if (inet_pton(AF_INET, cfg->bind_addr ? cfg->bind_addr : "127.0.0.1", &addr.sin_addr) != 1)
 		return samen_fail(err, SAMEN_EINVAL, "not an IPv4 address: %s", cfg->bind_addr);
 
+	/*
+	 * Pages and result lists are a few hundred KiB; above glibc's default
+	 * mmap threshold each one would be a fresh mapping, page-faulted in and
+	 * unmapped on every request. Keep such blocks in the heap instead.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+
 	/* Block the stop signals in all threads; the main thread waits for them. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -287,13 +296,13 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, (uint16_t)port,
 		NULL, NULL, on_request, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 512),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(cfg->timeout_seconds > 0 ? cfg->timeout_seconds : 30),
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_END);
 	if (!d)
 		return samen_fail(err, SAMEN_EIO, "cannot listen on %s:%d (port in use?)",
