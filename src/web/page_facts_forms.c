@@ -24,6 +24,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The user's-language label of a forecast parameter (facts.param.<name>), else its name. */
+static const char *param_label(const struct req *r, const char *name)
+{
+	char key[64];
+	snprintf(key, sizeof key, "facts.param.%s", name);
+	const char *t = tr(r, key);
+	return strcmp(t, key) == 0 ? name : t;
+}
+
 static void field_text(struct buf *b, const char *id, const char *label, const char *type,
 		       const char *value, const char *extra)
 {
@@ -555,8 +564,10 @@ int page_facts_scenarios(struct req *r, struct resp *s)
 	for (size_t i = 0; i < np; i++) {
 		char v[32];
 		buf_puts(b, "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"row\">");
+		html_esc(b, param_label(r, info[i].name));
+		buf_puts(b, " <span class=\"samen-muted\">(");
 		html_esc(b, info[i].name);
-		buf_puts(b, "</th>");
+		buf_puts(b, ")</span></th>");
 		if (a) {
 			snprintf(v, sizeof v, "%g", forecast_param_get(&a->params, info[i].name));
 			td(b, v, true);
@@ -581,9 +592,9 @@ int page_facts_scenarios(struct req *r, struct resp *s)
 			char v[32], id[48];
 			snprintf(v, sizeof v, "%g", info[i].def);
 			snprintf(id, sizeof id, "p-%s", info[i].name);
-			field_text(b, id, info[i].what, "text", v, " inputmode=\"decimal\"");
+			field_text(b, id, param_label(r, info[i].name), "text", v, " inputmode=\"decimal\"");
 		}
-		field_text(b, "p-seed", "seed", "text", "1", " inputmode=\"numeric\"");
+		field_text(b, "p-seed", param_label(r, "seed"), "text", "1", " inputmode=\"numeric\"");
 		buf_printf(b, "<p class=\"samen-form__actions\"><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">%s</button></p></form>",
 			   tr(r, "facts.save"));
 	}
