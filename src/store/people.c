@@ -194,6 +194,27 @@ int people_board_summaries(struct db *db, int64_t region_id, long today,
 	return rc < 0 ? rc : 0;
 }
 
+int people_region_headcount(struct db *db, int64_t region_id, long today, long *out,
+			    struct samen_err *err)
+{
+	char day[11];
+	day_text(today, day);
+	struct db_stmt *st;
+	int rc = db_prepare(db,
+		"SELECT COUNT(DISTINCT e.person_id) FROM employment e JOIN board b ON b.id = e.board_id"
+		" JOIN contract c ON c.employment_id = e.id WHERE b.region_id = $1 AND " IN_FORCE("2"),
+		&st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, region_id);
+	db_bind_text(st, 2, day);
+	rc = db_step(st, err);
+	if (rc == 1)
+		*out = (long)db_col_int(st, 0);
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
 #define SCHOOL_COLS \
 	"s.id, s.board_id, s.brin, s.vestiging, s.name, s.city, s.municipality, s.province," \
 	" s.street, s.postcode, s.school_types, s.holiday_region, b.name," \

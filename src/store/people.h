@@ -98,6 +98,14 @@ int people_regions(struct db *db, struct region_info **out, size_t *n, struct sa
 int people_board_summaries(struct db *db, int64_t region_id, long today,
 			   struct board_summary **out, size_t *n, struct samen_err *err);
 
+/*
+ * Distinct people with a contract in force on day `today` at any board of
+ * the region: a person employed by two boards counts once here, while each
+ * board's own headcount counts them too.
+ */
+int people_region_headcount(struct db *db, int64_t region_id, long today, long *out,
+			    struct samen_err *err);
+
 /* Schools of a region (board_id 0) or of one board, with headcount and FTE. */
 int people_school_summaries(struct db *db, int64_t region_id, int64_t board_id, long today,
 			    struct school_summary **out, size_t *n, struct samen_err *err);

@@ -60,11 +60,15 @@ int page_region(struct req *r, struct resp *s)
 	int rc = overview_load(r, &o, &err);
 	if (rc)
 		return rc;
+	/* FTE adds up over boards; people employed by two boards count once in the total. */
 	long heads = 0;
 	double fte = 0;
-	for (size_t i = 0; i < o.nboards; i++) {
-		heads += o.boards[i].headcount;
+	for (size_t i = 0; i < o.nboards; i++)
 		fte += o.boards[i].fte;
+	rc = people_region_headcount(r->db, o.region.id, date_today(), &heads, &err);
+	if (rc) {
+		overview_free(&o);
+		return rc;
 	}
 	char num[32];
 	html_begin(r, s, o.region.name);
@@ -161,7 +165,12 @@ int page_region(struct req *r, struct resp *s)
 		buf_puts(b, "</td><td class=\"utrecht-table__cell\">");
 		html_esc(b, sc->board_name);
 		buf_puts(b, "</td><td class=\"utrecht-table__cell\">");
-		html_esc(b, sc->school_types);
+		for (const char *t = sc->school_types; *t; t++) {
+			if (*t == ',')
+				buf_puts(b, ", ");
+			else
+				html_esc(b, (char[]){*t, '\0'});
+		}
 		html_number(r, (double)sc->headcount, 0, num);
 		buf_printf(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">%s</td>", num);
 		html_number(r, sc->fte, 1, num);
@@ -197,9 +206,21 @@ int api_region_overview(struct req *r, struct resp *s)
 			"school_types", sc->school_types, "holiday_region", sc->holiday_region,
 			"headcount", (json_int_t)sc->headcount, "fte", sc->fte));
 	}
-	resp_json(s, 200, json_pack("{s:{s:I,s:s,s:s},s:o,s:o}", "region", "id",
+	long heads = 0;
+	double fte = 0;
+	for (size_t i = 0; i < o.nboards; i++)
+		fte += o.boards[i].fte;
+	if (people_region_headcount(r->db, o.region.id, date_today(), &heads, &err) != 0) {
+		json_decref(boards);
+		json_decref(schools);
+		overview_free(&o);
+		resp_error(s, &err);
+		return 0;
+	}
+	resp_json(s, 200, json_pack("{s:{s:I,s:s,s:s},s:o,s:o,s:{s:I,s:f}}", "region", "id",
 				    (json_int_t)o.region.id, "code", o.region.code, "name",
-				    o.region.name, "boards", boards, "schools", schools));
+				    o.region.name, "boards", boards, "schools", schools, "totals",
+				    "headcount", (json_int_t)heads, "fte", fte));
 	overview_free(&o);
 	return 0;
 }

@@ -176,3 +176,16 @@ test('names sort on the surname without its tussenvoegsel', async () => {
   const withPrefix = people.filter((p) => /^(van|de) /.test(p.last_name));
   assert.ok(withPrefix.length > 0, 'the demo has surnames with a tussenvoegsel');
 });
+
+test('the region total counts a person employed by two boards once', async () => {
+  const c = await client(srv.base, 'coordinator@demo.samen.nl');
+  const ov = await c.get(`/api/v1/regions/${c.user.region_id}/overview`);
+  const byBoard = ov.data.boards.reduce((a, b) => a + b.headcount, 0);
+  const distinct = Number(sql(srv.db, 'SELECT COUNT(DISTINCT person_id) FROM employment'));
+  const twice = Number(sql(srv.db, 'SELECT COUNT(*) FROM (SELECT person_id FROM employment GROUP BY person_id HAVING COUNT(*) > 1) t'));
+  assert.ok(twice > 0);
+  assert.equal(ov.data.totals.headcount, distinct);
+  assert.equal(byBoard, distinct + twice);
+  const page = await c.get(`/regio/${c.user.region_id}`);
+  assert.match(page.text, new RegExp(`<dd class="samen-stat__value">${distinct}</dd>`));
+});
