@@ -26,7 +26,7 @@ int main(int argc, char **argv)
 		std::fprintf(stderr, "usage: lemon_driver DIMACS REPEAT\n");
 		return 2;
 	}
-	int repeat = std::max(1, std::atoi(argv[2]));
+	int repeat = std::max(1, (int)std::strtol(argv[2], nullptr, 10));
 	FILE *f = std::fopen(argv[1], "r");
 	if (!f)
 		return 1;

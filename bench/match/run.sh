@@ -21,6 +21,16 @@ glpk_limit=${GLPK_LIMIT:-60}
 which=${1:-all}
 mkdir -p "$out"
 
+# The peers: LEMON (C++ headers), GLPK and a C++ compiler, from Debian's packages.
+need=""
+for p in liblemon-dev libglpk-dev g++; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
+done
+if [ -n "$need" ]; then
+  echo "installing$need"
+  apt-get install -y $need >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y $need >/dev/null; }
+fi
+
 cflags="-O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra"
 cc $cflags -I"$root/src" -o "$out/gen_match" "$here/gen_match.c" "$root/src/util/rng.c" -lm
 cc $cflags -I"$root/src" -o "$out/bench_match" "$here/bench_match.c" \
@@ -58,14 +68,14 @@ run() { # run NAME REQUESTS STAFF SCHOOLS BOARDS KM K EXTRA SEED REPEAT
     echo "   glpk   $g_status"
   fi
   if grep -q incremental_add "$out/$name.samen"; then
-    grep incremental "$out/$name.samen" | sed 's/^/   /'
+    grep -E 'incremental|withdraw' "$out/$name.samen" | sed 's/^/   /'
     checks=$(get incremental_checks "$out/$name.samen"); equal=$(get incremental_equal "$out/$name.samen")
     if [ "$checks" != "$equal" ]; then echo "   MISMATCH: warm and cold solves differ"; fail=1; fi
   fi
 }
 
 case $which in
-  regional|all) run regional 300 3000 50 12 40 60 50 11 21 ;;
+  regional|all) run regional 300 3000 50 12 40 60 300 11 21 ;;
 esac
 case $which in
   mid|all) run mid 2000 20000 300 40 110 30 20 12 5 ;;

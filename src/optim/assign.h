@@ -69,9 +69,11 @@
  * outweighs fairness; if it only improves fairness, it is cheaper. A
  * negative cycle contradicts the optimality of x, so x is lexicographically
  * optimal. All quantities are integers, which is what makes the margins of
- * one unit sufficient. assign.c rounds L, tmax and #boards up to powers of
- * two before using them (larger weights stay exact) so that adding a request
- * rarely changes the weights.
+ * one unit sufficient. Any larger weights are exact as well, so assign.c
+ * rounds L, tmax and #boards up to powers of two and uses 2 x #boards for
+ * Pc; adding a request then rarely changes the weights. When it does (or
+ * when a weight would exceed MCF_COST_MAX: SAMEN_ETOOBIG), every cost is
+ * rewritten and that solve is cold.
  *
  * Travel is charged per assigned hour: travel minutes of the candidate
  * (one way, as the caller computes it) times the weekly hours, a proxy for

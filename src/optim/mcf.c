@@ -258,6 +258,8 @@ static int64_t abs64(int64_t x)
 	return x < 0 ? -x : x;
 }
 
+static void mark_unsolved(struct mcf *g);
+
 static int mark_node(struct mcf *g, int32_t v)
 {
 	if (!g->solved || (g->nflag[v] & NF_DIRTY))
@@ -272,6 +274,14 @@ static int mark_arc(struct mcf *g, int32_t a)
 		return 0;
 	g->aflag[a] |= AF_DIRTY;
 	return list_push(&g->dirty_arcs, &g->ndirty_arcs, &g->cap_dirty_arcs, a);
+}
+
+/* Out of memory while recording a change for the warm solver: the next
+ * solve must be cold, since the record of what changed is incomplete. */
+static int lost_track(struct mcf *g, struct samen_err *err)
+{
+	mark_unsolved(g);
+	return samen_fail(err, SAMEN_ENOMEM, "out of memory");
 }
 
 int mcf_add_node(struct mcf *g, int64_t supply, int32_t *id, struct samen_err *err)
@@ -336,13 +346,9 @@ int mcf_set_supply(struct mcf *g, int32_t v, int64_t supply, struct samen_err *e
 		return samen_fail(err, SAMEN_EINVAL, "unknown node %ld", (long)v);
 	if (supply < -MCF_CAP_MAX || supply > MCF_CAP_MAX)
 		return samen_fail(err, SAMEN_EINVAL, "supply %lld out of range", (long long)supply);
-	if (g->solved && v < g->n_solved) {
-		g->excess[v] += supply - g->supply[v];
-		if (mark_node(g, v))
-			return samen_fail(err, SAMEN_ENOMEM, "out of memory");
-	} else {
-		g->excess[v] += supply - g->supply[v];
-	}
+	if (g->solved && v < g->n_solved && mark_node(g, v))
+		return lost_track(g, err);
+	g->excess[v] += supply - g->supply[v];
 	g->supply[v] = supply;
 	return 0;
 }
@@ -356,7 +362,7 @@ int mcf_set_cap(struct mcf *g, int32_t a, int64_t cap, struct samen_err *err)
 	if (g->aflag[a] & AF_FORBIDDEN)
 		return samen_fail(err, SAMEN_EINVAL, "arc %ld is forbidden", (long)a);
 	if (mark_arc(g, a))
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+		return lost_track(g, err);
 	g->cost_cap_sum -= (mcf_i128)g->cap[a] * abs64(g->cost[a]);
 	g->cap[a] = cap;
 	g->cost_cap_sum += (mcf_i128)cap * abs64(g->cost[a]);
@@ -370,7 +376,7 @@ int mcf_set_cost(struct mcf *g, int32_t a, int64_t cost, struct samen_err *err)
 	if (cost < -MCF_COST_MAX || cost > MCF_COST_MAX)
 		return samen_fail(err, SAMEN_EINVAL, "cost %lld out of range", (long long)cost);
 	if (mark_arc(g, a))
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+		return lost_track(g, err);
 	g->cost_cap_sum -= (mcf_i128)g->cap[a] * abs64(g->cost[a]);
 	if (g->solved) /* keep total_cost = sum(cost x flow) for the warm solve */
 		g->total_cost += (cost - g->cost[a]) * g->flow[a];
@@ -388,7 +394,7 @@ int mcf_forbid_arc(struct mcf *g, int32_t a, struct samen_err *err)
 	if (g->aflag[a] & AF_FORBIDDEN)
 		return 0;
 	if (mark_arc(g, a))
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+		return lost_track(g, err);
 	g->cost_cap_sum -= (mcf_i128)g->cap[a] * abs64(g->cost[a]);
 	g->cap[a] = 0;
 	g->aflag[a] |= AF_FORBIDDEN;
@@ -1199,14 +1205,14 @@ static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *
 		price_new_node(g, v);
 		g->nflag[v] = 0;
 		if (g->excess[v] != 0 && mark_node(g, v))
-			return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+			return lost_track(g, err);
 	}
 	for (int32_t a = g->m_solved; a < g->m; a++)
 		if (fix_arc(g, a))
-			return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+			return lost_track(g, err);
 	for (int32_t i = 0; i < g->ndirty_arcs; i++)
 		if (fix_arc(g, g->dirty_arcs[i]))
-			return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+			return lost_track(g, err);
 
 	int64_t *pi = g->pi, *excess = g->excess;
 	/* Active nodes: those whose excess may be nonzero. */

@@ -17,14 +17,18 @@
  *  - A cold solve runs the primal network simplex method on a spanning-tree
  *    basis kept in the extended threaded-index form (parent, preorder thread
  *    and its reverse, subtree size, last node of the subtree). It starts from
- *    a big-M basis of artificial arcs between an extra root and every node,
- *    keeps the basis strongly feasible (the leaving arc is the last blocking
- *    arc of the cycle counted from its apex), which rules out cycling, and
- *    prices arcs by block search: the arcs are scanned cyclically in blocks
- *    of about sqrt(m) and the most violating arc of the first block holding
- *    one enters. A pivot costs O(length of the cycle + size of the smaller
- *    side of the re-hung subtree); the number of pivots is not polynomially
- *    bounded in theory but is a small multiple of n in practice.
+ *    a big-M basis: an extra root, an artificial arc carrying the supply of
+ *    every node with one, and a breadth-first tree of real arcs at zero flow
+ *    hanging the other nodes from them (or from the root), so that few
+ *    artificial arcs have to be pivoted out. It keeps the basis strongly
+ *    feasible (the leaving arc is the last blocking arc of the cycle counted
+ *    from its apex), which rules out cycling, and prices arcs by block
+ *    search: the arcs are scanned cyclically, in an interleaved order, in
+ *    blocks of about sqrt(m), and the most violating arc of the first block
+ *    holding one enters. A pivot costs O(length of the cycle + size of the
+ *    smaller side of the re-hung subtree); the number of pivots is not
+ *    polynomially bounded in theory but is a small multiple of n in
+ *    practice. Setting up and finishing cost O(n + m).
  *
  *  - A warm solve (after mcf_solve succeeded once and the network was then
  *    changed) keeps the previous optimal flow and potentials. Each changed or
@@ -39,9 +43,11 @@
  *    of the settled nodes are shifted) move the surplus to the shortfall.
  *    Each augmentation costs O((n' + m') log n') on the n' nodes and m' arcs
  *    Dijkstra settles before it stops, and removes at least one unit of
- *    imbalance, so the work is proportional to the size of the change, not
- *    of the network. The result is optimal, hence has the same cost as a cold
- *    solve (the flows may differ where the optimum is not unique).
+ *    imbalance; nothing else in a warm solve scans the whole network, so the
+ *    work follows the size of the change and of the region it disturbs (in
+ *    the worst case a search settles every node). The result is optimal,
+ *    hence has the same cost as a cold solve (the flows may differ where the
+ *    optimum is not unique).
  *
  * Numbers: capacities and supplies lie in [0, MCF_CAP_MAX] and
  * [-MCF_CAP_MAX, MCF_CAP_MAX], costs in [-MCF_COST_MAX, MCF_COST_MAX]. A
@@ -147,8 +153,12 @@ int mcf_isolate_node(struct mcf *g, int32_t v, struct samen_err *err);
  * from scratch. On return 0, *status says whether an optimum was found; after
  * MCF_OPTIMAL, mcf_flow, mcf_potential and mcf_total_cost read the result.
  * After MCF_INFEASIBLE the flow is meaningless and the next solve is cold.
- * Errors: SAMEN_ETOOBIG (numbers too large, see the file comment),
- * SAMEN_ENOMEM; the network is unchanged by a failure and may be solved again.
+ * Errors: SAMEN_ETOOBIG (numbers too large, see the file comment; nothing
+ * changed), SAMEN_ENOMEM (the network itself is intact and the next solve
+ * is cold). The change functions above may also fail with SAMEN_ENOMEM
+ * while recording the change for the warm solver: the change is then not
+ * made (mcf_isolate_node may have forbidden some of the arcs) and the next
+ * solve is cold.
  */
 int mcf_solve(struct mcf *g, enum mcf_mode mode, enum mcf_status *status,
 	      struct samen_err *err);

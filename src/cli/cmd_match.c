@@ -1,0 +1,180 @@
+/*
+ * cmd_match.c - `samen match`: the regional matching plan of issue 4
+ * (store/match_plan.h). All open hours-per-week help requests of a region
+ * are assigned together to the pool by the optimiser (optim/assign.h) and
+ * stored as proposals (offers with source "optimiser") that the people
+ * still accept or decline. --dry-run prints the plan without storing it;
+ * --export writes the plan as CSV (semicolon-separated, UTF-8).
+ */
+#include "cli/cli.h"
+#include "store/match_plan.h"
+#include "util/date.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: samen match [--region ID] [--export FILE] [--dry-run]"
+			" [--today YYYY-MM-DD] [--db PATH|URL]\n");
+	return 2;
+}
+
+/* Write s as one CSV field (quoted when it holds ; " or a line break). */
+static void csv_field(FILE *o, const char *s)
+{
+	if (!strpbrk(s, ";\"\r\n")) {
+		fputs(s, o);
+		return;
+	}
+	fputc('"', o);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', o);
+		fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
+static int export_plan(const char *path, int64_t region, const struct match_plan *p,
+		       FILE *o)
+{
+	if (region == 0)
+		fprintf(o, "region;request;school;subject;candidate;board;hours_per_week;"
+			   "travel_minutes;offer\n");
+	for (size_t i = 0; i < p->nlines; i++) {
+		const struct match_plan_line *l = &p->lines[i];
+		fprintf(o, "%lld;%lld;", (long long)region, (long long)l->request_id);
+		csv_field(o, l->school_name);
+		fputc(';', o);
+		csv_field(o, l->subject);
+		fputc(';', o);
+		csv_field(o, l->alias);
+		fprintf(o, ";%lld;%lld,%02lld;%d;%lld\n", (long long)l->board_id,
+			(long long)(l->hours / 100), (long long)(l->hours % 100), l->travel,
+			(long long)l->offer_id);
+	}
+	if (ferror(o)) {
+		fprintf(stderr, "samen: cannot write %s\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"region", required_argument, NULL, 'r'}, {"export", required_argument, NULL, 'e'},
+		{"dry-run", no_argument, NULL, 'n'},      {"today", required_argument, NULL, 't'},
+		{"db", required_argument, NULL, 'd'},     {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *target = cli_default_db(), *export = NULL;
+	int64_t only = 0;
+	int dry = 0;
+	long today = date_today();
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'r':
+			errno = 0;
+			only = strtoll(optarg, &end, 10);
+			if (errno || end == optarg || *end || only <= 0)
+				return usage();
+			break;
+		case 'e': export = optarg; break;
+		case 'n': dry = 1; break;
+		case 't':
+			if (date_parse(optarg, &today) != 0) {
+				fprintf(stderr, "samen: --today needs a date YYYY-MM-DD\n");
+				return 2;
+			}
+			break;
+		case 'd': target = optarg; break;
+		default: return usage();
+		}
+	}
+	if (optind != argc)
+		return usage();
+	struct db *db = NULL;
+	if (cli_open_db(target, &db))
+		return 1;
+	struct samen_err err;
+	samen_err_clear(&err);
+	int64_t regions[256];
+	size_t nreg = 0;
+	int status = 0;
+	FILE *out = NULL;
+	struct db_stmt *st = NULL;
+	if (db_prepare(db, "SELECT id FROM region WHERE $1 = 0 OR id = $1 ORDER BY id", &st, &err)) {
+		cli_print_err(&err);
+		db_close(db);
+		return 1;
+	}
+	db_bind_int(st, 1, only);
+	while (db_step(st, &err) == 1 && nreg < sizeof regions / sizeof regions[0])
+		regions[nreg++] = db_col_int(st, 0);
+	db_finalize(st);
+	if (only && nreg == 0) {
+		fprintf(stderr, "samen: no region %lld\n", (long long)only);
+		db_close(db);
+		return 1;
+	}
+	if (export && !(out = fopen(export, "w"))) {
+		fprintf(stderr, "samen: cannot write %s\n", export);
+		db_close(db);
+		return 1;
+	}
+	const struct match_actor who = {0, "cli"};
+	for (size_t i = 0; i < nreg; i++) {
+		struct match_plan p;
+		if (match_plan_run(db, regions[i], today, !dry, &who, &p, &err)) {
+			cli_print_err(&err);
+			status = 1;
+			break;
+		}
+		printf("Region %lld: %zu requests, %zu pool members, %zu candidate pairs;"
+		       " %lld,%02lld of %lld,%02lld hours per week covered%s\n",
+		       (long long)regions[i], p.requests, p.staff, p.candidates,
+		       (long long)(p.hours_covered / 100), (long long)(p.hours_covered % 100),
+		       (long long)(p.hours_wanted / 100), (long long)(p.hours_wanted % 100),
+		       dry ? " (dry run: nothing stored)" : "");
+		for (size_t k = 0; k < p.nlines; k++) {
+			const struct match_plan_line *l = &p.lines[k];
+			printf("  request %lld (%s, %s): %s, %lld,%02lld h/week, %d min",
+			       (long long)l->request_id, l->school_name, l->subject, l->alias,
+			       (long long)(l->hours / 100), (long long)(l->hours % 100), l->travel);
+			if (l->offer_id)
+				printf(", offer %lld", (long long)l->offer_id);
+			printf("\n");
+		}
+		if (out && export_plan(export, i == 0 ? 0 : regions[i], &p, out) == 0 && i == 0)
+			; /* header written with the first region */
+		match_plan_release(&p);
+	}
+	if (out && fclose(out) != 0) {
+		fprintf(stderr, "samen: cannot write %s\n", export);
+		status = 1;
+	}
+	db_close(db);
+	return status;
+}
+
+const struct cli_command cmd_match = {
+	"match",
+	"match help requests to the regional pool (optimiser) and store proposals",
+	"samen match [--region ID] [--export FILE] [--dry-run] [--today YYYY-MM-DD] [--db PATH|URL]\n"
+	"\n"
+	"Assigns all open hours-per-week help requests of a region (every region without\n"
+	"--region) to the staff who opted in to the regional pool and fit them, with the\n"
+	"optimiser: most hours covered, urgent requests first, least travel, fair give and\n"
+	"take between boards. Every assignment is stored as an offer the person accepts\n"
+	"or declines (nobody is assigned without consent); --dry-run stores nothing.\n"
+	"--export FILE writes the plan as CSV. See docs/match.md.\n",
+	run,
+};
