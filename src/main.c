@@ -17,6 +17,7 @@ extern const struct cli_command cmd_import, cmd_export;
 extern const struct cli_command cmd_demo;
 extern const struct cli_command cmd_plan, cmd_holidays;
 extern const struct cli_command cmd_settle, cmd_secondment, cmd_ledger;
+extern const struct cli_command cmd_match;
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
@@ -25,6 +26,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_user,
 	&cmd_backup,
 	/* CLI-COMMANDS-TABLE: helpers add their entries below this marker. */
+	&cmd_match,
 	&cmd_facts, &cmd_forecast,
 	&cmd_import, &cmd_export,
 	&cmd_demo,

@@ -4,13 +4,17 @@
  * are assigned together to the pool by the optimiser (optim/assign.h) and
  * stored as proposals (offers with source "optimiser") that the people
  * still accept or decline. --dry-run prints the plan without storing it;
- * --export writes the plan as CSV (semicolon-separated, UTF-8).
+ * --export writes the plan as CSV (semicolon-separated, UTF-8); --smtp
+ * HOST:PORT afterwards e-mails the notifications not yet e-mailed
+ * (store/notify.h, util/smtp.h).
  */
 #include "cli/cli.h"
 #include "store/match_plan.h"
+#include "store/notify.h"
 #include "util/date.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +23,7 @@
 static int usage(void)
 {
 	fprintf(stderr, "usage: samen match [--region ID] [--export FILE] [--dry-run]"
-			" [--today YYYY-MM-DD] [--db PATH|URL]\n");
+			" [--today YYYY-MM-DD] [--smtp HOST:PORT [--mail-from ADDR]] [--db PATH|URL]\n");
 	return 2;
 }
 
@@ -39,10 +43,10 @@ static void csv_field(FILE *o, const char *s)
 	fputc('"', o);
 }
 
-static int export_plan(const char *path, int64_t region, const struct match_plan *p,
-		       FILE *o)
+static int export_plan(const char *path, int64_t region, bool header,
+		       const struct match_plan *p, FILE *o)
 {
-	if (region == 0)
+	if (header)
 		fprintf(o, "region;request;school;subject;candidate;board;hours_per_week;"
 			   "travel_minutes;offer\n");
 	for (size_t i = 0; i < p->nlines; i++) {
@@ -70,9 +74,11 @@ static int run(int argc, char **argv)
 		{"region", required_argument, NULL, 'r'}, {"export", required_argument, NULL, 'e'},
 		{"dry-run", no_argument, NULL, 'n'},      {"today", required_argument, NULL, 't'},
 		{"db", required_argument, NULL, 'd'},     {"help", no_argument, NULL, 'h'},
+		{"smtp", required_argument, NULL, 's'},   {"mail-from", required_argument, NULL, 'f'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *target = cli_default_db(), *export = NULL;
+	const char *target = cli_default_db(), *export = NULL, *smtp = NULL;
+	const char *mail_from = "samen@localhost";
 	int64_t only = 0;
 	int dry = 0;
 	long today = date_today();
@@ -96,6 +102,8 @@ static int run(int argc, char **argv)
 			}
 			break;
 		case 'd': target = optarg; break;
+		case 's': smtp = optarg; break;
+		case 'f': mail_from = optarg; break;
 		default: return usage();
 		}
 	}
@@ -153,9 +161,17 @@ static int run(int argc, char **argv)
 				printf(", offer %lld", (long long)l->offer_id);
 			printf("\n");
 		}
-		if (out && export_plan(export, i == 0 ? 0 : regions[i], &p, out) == 0 && i == 0)
-			; /* header written with the first region */
+		if (out && export_plan(export, regions[i], i == 0, &p, out) != 0)
+			status = 1;
 		match_plan_release(&p);
+	}
+	if (smtp && status == 0) {
+		size_t sent = 0;
+		if (notify_email_pending(db, smtp, mail_from, &sent, &err)) {
+			cli_print_err(&err);
+			status = 1;
+		}
+		printf("E-mail: %zu notification%s sent through %s\n", sent, sent == 1 ? "" : "s", smtp);
 	}
 	if (out && fclose(out) != 0) {
 		fprintf(stderr, "samen: cannot write %s\n", export);
@@ -175,6 +191,8 @@ const struct cli_command cmd_match = {
 	"optimiser: most hours covered, urgent requests first, least travel, fair give and\n"
 	"take between boards. Every assignment is stored as an offer the person accepts\n"
 	"or declines (nobody is assigned without consent); --dry-run stores nothing.\n"
-	"--export FILE writes the plan as CSV. See docs/match.md.\n",
+	"--export FILE writes the plan as CSV. --smtp HOST:PORT then e-mails every\n"
+	"notification not yet e-mailed to the person it is for (sender --mail-from).\n"
+	"See docs/match.md.\n",
 	run,
 };

@@ -22,6 +22,7 @@
 #include "core/demo_calendar.h"
 #include "core/demo_facts.h"
 #include "core/demo_secondment.h"
+#include "core/demo_match.h"
 #include "core/staff.h"
 #include "formats/csvrows.h"
 #include "store/store_org.h"
@@ -1129,6 +1130,8 @@ int demo_create(struct db *db, enum demo_size size, uint64_t seed, FILE *report,
 		rc = demo_secondment_create(db, err);
 	if (rc == 0)
 		rc = demo_calendar(db, g.ref_year, err);
+	if (rc == 0)
+		rc = demo_match_create(db, date_today(), err);
 	if (rc) {
 		db_rollback(db);
 		goto done;

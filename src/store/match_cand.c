@@ -71,7 +71,7 @@ static int travel_load(struct db *db, int64_t region, struct travel_ctx *c, stru
 {
 	struct db_stmt *st = NULL;
 	size_t cap = 0;
-	int rc = db_prepare(db, "SELECT s.id, s.lat IS NOT NULL AND s.lon IS NOT NULL,"
+	int rc = db_prepare(db, "SELECT s.id, CASE WHEN s.lat IS NOT NULL AND s.lon IS NOT NULL THEN 1 ELSE 0 END,"
 				" COALESCE(s.lat, 0), COALESCE(s.lon, 0) FROM school s"
 				" JOIN board b ON b.id = s.board_id WHERE b.region_id = $1", &st, err);
 	if (rc)

@@ -3,6 +3,7 @@
  */
 #include "store/notify.h"
 #include "store/audit.h"
+#include "util/smtp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,4 +117,67 @@ int notify_mark_read(struct db *db, int64_t id, struct samen_err *err)
 	if (db_changes(db) == 0)
 		return samen_fail(err, SAMEN_ENOTFOUND, "no notification %lld", (long long)id);
 	return 0;
+}
+
+int notify_email_pending(struct db *db, const char *smtp, const char *from, size_t *sent,
+			 struct samen_err *err)
+{
+	if (sent)
+		*sent = 0;
+	struct notification_row *rows = NULL;
+	char(*to)[128] = NULL;
+	size_t n = 0, cap = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT n.id, n.kind, n.text, p.email FROM notification n"
+				" JOIN person p ON p.id = n.person_id WHERE n.emailed_at IS NULL"
+				" AND p.email IS NOT NULL AND p.email <> '' ORDER BY n.id", &st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == 1) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			void *p = realloc(rows, nc * sizeof *rows), *q = NULL;
+			if (p)
+				rows = p;
+			q = p ? realloc(to, nc * sizeof *to) : NULL;
+			if (!p || !q) {
+				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
+				break;
+			}
+			to = q;
+			cap = nc;
+		}
+		memset(&rows[n], 0, sizeof rows[n]);
+		rows[n].id = db_col_int(st, 0);
+		snprintf(rows[n].kind, sizeof rows[n].kind, "%s", db_col_text(st, 1));
+		snprintf(rows[n].text, sizeof rows[n].text, "%s", db_col_text(st, 2));
+		snprintf(to[n], sizeof to[n], "%s", db_col_text(st, 3));
+		n++;
+	}
+	db_finalize(st);
+	if (rc > 0)
+		rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		char body[700];
+		snprintf(body, sizeof body, "%s\n\nZie Samen, Aanbiedingen, voor de details.\n", rows[i].text);
+		struct smtp_message m = {from, to[i], "Samen: aanbod en hulpvraag", body};
+		rc = smtp_send(smtp, &m, 10000, err);
+		if (rc)
+			break;
+		char now[21];
+		audit_now(now);
+		rc = db_prepare(db, "UPDATE notification SET emailed_at = $2 WHERE id = $1", &st, err);
+		if (!rc) {
+			db_bind_int(st, 1, rows[i].id);
+			db_bind_text(st, 2, now);
+			rc = db_step(st, err);
+			rc = rc < 0 ? rc : 0;
+			db_finalize(st);
+		}
+		if (!rc && sent)
+			(*sent)++;
+	}
+	free(rows);
+	free(to);
+	return rc;
 }

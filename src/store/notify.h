@@ -41,6 +41,17 @@ int notify_add(struct db *db, int64_t person_id, int64_t board_id, const char *k
 int notify_list(struct db *db, int64_t person_id, int64_t board_id, size_t limit,
 		struct notification_row **out, size_t *n, struct samen_err *err);
 
+/*
+ * E-mail every notification addressed to a person that was not e-mailed
+ * yet, to the person's e-mail address, through the SMTP relay smtp
+ * ("host:port", util/smtp.h) with sender `from`; each one sent gets
+ * emailed_at. People without an address are skipped. *sent (may be NULL)
+ * counts the messages sent. Stops at the first failure (SAMEN_EIO with the
+ * relay's reason); what was sent before stays marked.
+ */
+int notify_email_pending(struct db *db, const char *smtp, const char *from, size_t *sent,
+			 struct samen_err *err);
+
 /* Mark one notification read. SAMEN_ENOTFOUND when there is none. */
 int notify_mark_read(struct db *db, int64_t id, struct samen_err *err);
 

@@ -102,6 +102,7 @@ static void write_nav(struct req *r, struct buf *b)
 	nav_link(r, b, "/", "nav.home", "");
 	nav_link(r, b, "/agenda", "calendar.nav", "");
 	nav_link(r, b, "/detacheringen", "secondment.nav", "");
+	nav_link(r, b, "/hulp", "match.nav", "");
 	const struct user *u = &r->user;
 	if (u->role != ROLE_STAFF && u->region_id) {
 		snprintf(href, sizeof href, "/regio/%lld", (long long)u->region_id);

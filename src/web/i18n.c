@@ -136,10 +136,15 @@ static const struct i18n_entry texts[] = {
 extern const struct i18n_entry i18n_facts[];
 extern const struct i18n_entry i18n_secondment[];
 extern const struct i18n_entry i18n_calendar[];
+extern const struct i18n_entry i18n_match[];
+extern const struct i18n_entry i18n_costs[];
+
 /* Every table of texts; a feature module adds its table here (one line). */
 static const struct i18n_entry *const tables[] = {
 	texts,
 	/* I18N-TABLES: modules add their tables below this marker. */
+	i18n_match,
+	i18n_costs,
 	i18n_calendar,
 	i18n_facts,
 	i18n_secondment,

@@ -376,6 +376,9 @@ int page_settlement_board(struct req *r, struct resp *s)
 	buf_printf(b, "<h1 class=\"utrecht-heading-1\">%s <span class=\"samen-subtitle\">", tr(r, "ledger.board.title"));
 	html_esc(b, bs.name);
 	buf_printf(b, "</span></h1><p class=\"utrecht-paragraph\">%s</p>", tr(r, "ledger.board.intro"));
+	buf_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/besturen/%lld/kostprijs\">%s</a>"
+		      " · <a class=\"utrecht-link\" href=\"/verrekening/salaristabellen\">%s</a></p>",
+		   (long long)board, tr(r, "costs.board_title"), tr(r, "costs.tables_title"));
 	if (rc) {
 		buf_puts(b, "<div class=\"utrecht-alert utrecht-alert--error\" role=\"alert\"><p class=\"utrecht-paragraph\">");
 		html_esc(b, err.msg);

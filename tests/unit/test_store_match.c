@@ -4,6 +4,11 @@
  * store/match_cand.c). Travel: an imported 14 minutes from school A to
  * school B; B to A is estimated: 0.1 degree of latitude = 11.119 km at
  * 30 km/h = 22.2 -> 23 minutes.
+ *
+ * Every test runs on a temporary SQLite file and, when SAMEN_TEST_PG holds
+ * a postgres:// URL (scripts/with-postgres), again on PostgreSQL in a
+ * schema of its own (samen_test_match, made afresh for each test); without
+ * the variable the PostgreSQL runs are skipped.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,8 +33,11 @@
 #include "store/store_staff.h"
 #include "util/date.h"
 
+#define PG_SCHEMA "samen_test_match"
+
 struct fixture {
 	char path[64];
+	char target[1024];
 	struct db *db;
 	int64_t region, board_a, board_b, school_a, school_b;
 	int64_t sanne, karim, cees, dirk;
@@ -109,15 +117,9 @@ static void join(struct fixture *f, int64_t person, int64_t board, const char *k
 	must(match_pool_join(f->db, &e, true, &who, &err), &err);
 }
 
-static int setup(void **state)
+static void populate(struct fixture *f)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	struct samen_err err;
-	snprintf(f->path, sizeof f->path, "/tmp/test_store_match_XXXXXX");
-	int fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	must(db_open(f->path, &f->db, &err), &err);
 	must(migrate_apply(f->db, NULL, &err), &err);
 	must(refdata_load(f->db, &err), &err);
 	must(org_region_add(f->db, "alkmaar", "Regio Alkmaar", &f->region, &err), &err);
@@ -146,6 +148,39 @@ static int setup(void **state)
 	/* Karim: 4 extra hours, every day, 30 minutes. Dirk is not in the pool. */
 	join(f, f->karim, f->board_b, "self", 400, 31, 30, false);
 	f->today = date_days(2026, 11, 24);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct samen_err err;
+	snprintf(f->path, sizeof f->path, "/tmp/test_store_match_XXXXXX");
+	int fd = mkstemp(f->path);
+	assert_true(fd >= 0);
+	close(fd);
+	must(db_open(f->path, &f->db, &err), &err);
+	populate(f);
+	*state = f;
+	return 0;
+}
+
+static int setup_pg(void **state)
+{
+	const char *url = getenv("SAMEN_TEST_PG");
+	*state = NULL;
+	if (!url || !*url)
+		return 0;
+	struct fixture *f = calloc(1, sizeof *f);
+	snprintf(f->target, sizeof f->target, "%s%soptions=-csearch_path%%3D" PG_SCHEMA, url,
+		 strchr(url, '?') ? "&" : "?");
+	struct samen_err err;
+	struct db *admin = NULL;
+	must(db_open(url, &admin, &err), &err);
+	must(db_exec(admin, "DROP SCHEMA IF EXISTS " PG_SCHEMA " CASCADE; CREATE SCHEMA " PG_SCHEMA,
+		     &err), &err);
+	db_close(admin);
+	must(db_open(f->target, &f->db, &err), &err);
+	populate(f);
 	*state = f;
 	return 0;
 }
@@ -153,7 +188,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		return 0;
 	db_close(f->db);
+	if (f->target[0]) {
+		free(f);
+		return 0;
+	}
 	char side[80];
 	unlink(f->path);
 	snprintf(side, sizeof side, "%s-wal", f->path);
@@ -195,6 +236,8 @@ static int64_t lessons_request(struct fixture *f, bool accept_under)
 static void request_roundtrip(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	int64_t id = lessons_request(f, false);
 	struct match_request *r = calloc(1, sizeof *r);
 	struct samen_err err;
@@ -242,6 +285,8 @@ static void request_roundtrip(void **state)
 static void pool_consent(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct match_pool_entry e;
 	struct samen_err err;
 	memset(&e, 0, sizeof e);
@@ -285,6 +330,8 @@ static const struct match_candidate *find(const struct match_candidate *c, size_
 static void candidates_with_reasons(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct samen_err err;
 	int64_t id = lessons_request(f, false);
 	struct match_candidate *c = NULL;
@@ -366,6 +413,8 @@ static void candidates_with_reasons(void **state)
 static void hours_request_travel_estimate(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct samen_err err;
 	struct match_request *r = calloc(1, sizeof *r);
 	r->school_id = f->school_a;
@@ -427,6 +476,8 @@ static int64_t hours_request(struct fixture *f)
 static void offer_flow(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct samen_err err;
 	int64_t req = lessons_request(f, false), oid = 0, other = 0;
 	/* only Monday 1 fits Sanne: 50 minutes = 0.83 h */
@@ -505,6 +556,8 @@ static void offer_flow(void **state)
 static void offer_deadline_and_decline(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct samen_err err;
 	int64_t req = hours_request(f), ok = 0, os = 0;
 	/* Karim has 1.73 spare hours of the 3 asked */
@@ -549,6 +602,8 @@ static void offer_deadline_and_decline(void **state)
 static void regional_plan(void **state)
 {
 	struct fixture *f = *state;
+	if (!f)
+		skip();
 	struct samen_err err;
 	int64_t x = hours_request(f); /* school A, 3 h, urgency 3 */
 	struct match_request *r = calloc(1, sizeof *r);
@@ -610,6 +665,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(offer_flow, setup, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup, teardown),
+		cmocka_unit_test_setup_teardown(request_roundtrip, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(pool_consent, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(candidates_with_reasons, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(hours_request_travel_estimate, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(offer_flow, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup_pg, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

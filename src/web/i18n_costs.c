@@ -1,0 +1,69 @@
+/*
+ * i18n_costs.c - texts of the cost-price settings pages (page_cost_settings.c).
+ */
+#include "web/i18n.h"
+
+const struct i18n_entry i18n_costs[] = {
+	{"costs.board_title", "Werkgeverslasten en reiskosten", "Employer charges and travel allowance"},
+	{"costs.board_intro",
+	 "De kostprijs van uitgeleende uren is het brutosalaris uit de salaristabel plus dit"
+	 " percentage werkgeverslasten; reiskosten gaan per kilometer. Per jaar geldt de laatste"
+	 " waarde van dat jaar of eerder (DOMAIN-RULES regel 9).",
+	 "The cost price of lent hours is the gross salary from the salary table plus this"
+	 " employer-charges percentage; travel is paid per kilometre. For a year the value of"
+	 " that year or the latest earlier one applies (DOMAIN-RULES rule 9)."},
+	{"costs.board_caption", "Instellingen per jaar", "Settings per year"},
+	{"costs.year", "Jaar", "Year"},
+	{"costs.charges", "Werkgeverslasten", "Employer charges"},
+	{"costs.travel", "Reiskosten per km", "Travel per km"},
+	{"costs.note", "Toelichting", "Note"},
+	{"costs.none", "Nog geen instellingen.", "No settings yet."},
+	{"costs.set_year", "Instelling voor een jaar vastleggen", "Set the figures for a year"},
+	{"costs.charges_field", "Werkgeverslasten in procenten (bijv. 35,5)",
+	 "Employer charges in percent (e.g. 35.5)"},
+	{"costs.travel_field", "Reiskosten per km in euro (bijv. 0,23)", "Travel per km in euro (e.g. 0.23)"},
+	{"costs.save", "Opslaan", "Save"},
+	{"costs.bad_year", "Geef een jaar, bijvoorbeeld 2027.", "Give a year, for example 2027."},
+	{"costs.bad_charges", "Werkgeverslasten: een percentage tussen 0 en 200 met hoogstens twee decimalen.",
+	 "Employer charges: a percentage between 0 and 200 with at most two decimals."},
+	{"costs.bad_travel", "Reiskosten: een bedrag tussen 0 en 10 euro per km met hoogstens twee decimalen.",
+	 "Travel: an amount between 0 and 10 euro per km with at most two decimals."},
+	{"costs.tables_title", "Salaristabellen", "Salary tables"},
+	{"costs.tables_intro",
+	 "Per cao-jaar een tabel met het bruto maandsalaris (voltijd) per schaal en trede; de kostprijs"
+	 " van een maand gebruikt de tabel die dan geldt. Elke waarde heeft haar bron.",
+	 "One table per CAO year with the gross monthly salary (full-time) per scale and step; the cost"
+	 " price of a month uses the table in force then. Every value has its source."},
+	{"costs.valid_from", "Geldig vanaf", "Valid from"},
+	{"costs.label", "Omschrijving", "Description"},
+	{"costs.steps", "Treden", "Steps"},
+	{"costs.new_table", "Nieuwe tabel voor een cao-jaar", "New table for a CAO year"},
+	{"costs.new_table_hint",
+	 "De nieuwe tabel begint als kopie van de tabel die de dag ervoor gold, met de verhoging"
+	 " toegepast (afgerond op centen). Pas daarna afzonderlijke bedragen aan.",
+	 "The new table starts as a copy of the table in force the day before, with the raise"
+	 " applied (rounded to the cent). Then adjust single amounts."},
+	{"costs.valid_from_field", "Geldig vanaf (JJJJ-MM-DD)", "Valid from (YYYY-MM-DD)"},
+	{"costs.raise_field", "Verhoging in procenten (bijv. 1,2)", "Raise in percent (e.g. 1.2)"},
+	{"costs.add", "Tabel toevoegen", "Add table"},
+	{"costs.table_title", "Salaristabel", "Salary table"},
+	{"costs.scale", "Schaal", "Scale"},
+	{"costs.step", "Trede", "Step"},
+	{"costs.monthly", "Bruto per maand", "Gross per month"},
+	{"costs.monthly_field", "Bruto maandsalaris voltijd in euro (bijv. 4123,45)",
+	 "Gross monthly full-time salary in euro (e.g. 4123.45)"},
+	{"costs.source", "Bron", "Source"},
+	{"costs.set_step", "Bedrag vastleggen", "Set an amount"},
+	{"costs.bad_date", "Geef de datum als JJJJ-MM-DD, bijvoorbeeld 2027-01-01.",
+	 "Give the date as YYYY-MM-DD, for example 2027-01-01."},
+	{"costs.bad_label", "Geef een omschrijving.", "Give a description."},
+	{"costs.bad_raise", "Verhoging: een percentage tussen 0 en 100 met hoogstens twee decimalen.",
+	 "Raise: a percentage between 0 and 100 with at most two decimals."},
+	{"costs.bad_scale", "Geef een schaal, bijvoorbeeld LB of 11.", "Give a scale, for example LB or 11."},
+	{"costs.bad_step", "Trede: een geheel getal van 0 tot en met 30.", "Step: a whole number from 0 to 30."},
+	{"costs.bad_amount", "Bedrag: een positief bedrag in euro met hoogstens twee decimalen.",
+	 "Amount: a positive amount in euro with at most two decimals."},
+	{"costs.bad_source", "Geef de bron van het bedrag.", "Give the source of the amount."},
+	{"costs.nav", "Kostprijs", "Cost price"},
+	{NULL, NULL, NULL},
+};
