@@ -18,13 +18,15 @@ static int run(int argc, char **argv)
 		{"max-connections", required_argument, NULL, 'c'},
 		{"timeout", required_argument, NULL, 'T'}, {"secure-cookies", no_argument, NULL, 's'},
 		{"request-timeout", required_argument, NULL, 'R'},
+		{"smtp", required_argument, NULL, 'S'},    {"mail-from", required_argument, NULL, 'F'},
+		{"mail-interval", required_argument, NULL, 'I'},
 		{"quiet", no_argument, NULL, 'q'},	   {0}};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:p:b:t:c:T:R:sq", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:p:b:t:c:T:R:S:F:I:sq", opts, NULL)) != -1) {
 		char *end = NULL;
 		long v = 0;
-		if (c == 'p' || c == 't' || c == 'c' || c == 'T' || c == 'R') {
+		if (c == 'p' || c == 't' || c == 'c' || c == 'T' || c == 'R' || c == 'I') {
 			v = strtol(optarg, &end, 10);
 			if (*end || v < 0 || v > 65535) {
 				fprintf(stderr, "samen: '%s' is not a valid number\n", optarg);
@@ -39,6 +41,9 @@ static int run(int argc, char **argv)
 		case 'c': cfg.max_connections = (int)v; break;
 		case 'T': cfg.timeout_seconds = (int)v; break;
 		case 'R': cfg.request_seconds = (int)v; break;
+		case 'S': cfg.smtp = optarg; break;
+		case 'F': cfg.mail_from = optarg; break;
+		case 'I': cfg.mail_seconds = (int)v; break;
 		case 's': cfg.secure_cookies = true; break;
 		case 'q': cfg.quiet = true; break;
 		default: return 2;
@@ -67,6 +72,7 @@ const struct cli_command cmd_serve = {
 	.summary = "run the web application",
 	.help = "Usage: samen serve [--db PATH|URL] [--port N] [--bind ADDR] [--threads N]\n"
 		"                   [--max-connections N] [--timeout SECONDS] [--request-timeout SECONDS]\n"
+		"                   [--smtp HOST:PORT [--mail-from ADDR] [--mail-interval SECONDS]]\n"
 		"                   [--secure-cookies] [--quiet]\n\n"
 		"Applies pending migrations, then serves the web application and the JSON API\n"
 		"(/api/v1, see docs/api/) on ADDR:N (default 127.0.0.1:8080). Limits: request\n"
@@ -75,6 +81,8 @@ const struct cli_command cmd_serve = {
 		"--request-timeout (default 10) seconds for any one database statement. Several serve\n"
 		"processes may share one PostgreSQL database behind a load balancer. Use\n"
 		"--secure-cookies behind HTTPS. SIGTERM or Ctrl-C stops after running requests\n"
-		"finish. Each request is logged as one JSON line on standard error (--quiet: off).\n",
+		"finish. Each request is logged as one JSON line on standard error (--quiet: off).\n"
+		"With --smtp, notifications (offers, approvals; docs/match.md) are also e-mailed\n"
+		"through that relay every --mail-interval seconds (default 30), from --mail-from.\n",
 	.run = run,
 };

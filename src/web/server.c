@@ -11,6 +11,7 @@
 #include "web/server.h"
 #include "store/db.h"
 #include "util/log.h"
+#include "web/mailer.h"
 #include "web/router.h"
 
 #include <arpa/inet.h>
@@ -307,6 +308,16 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	if (!d)
 		return samen_fail(err, SAMEN_EIO, "cannot listen on %s:%d (port in use?)",
 				  cfg->bind_addr ? cfg->bind_addr : "127.0.0.1", port);
+	struct mailer *mailer = NULL;
+	if (cfg->smtp) {
+		int mrc = mailer_start(cfg->db_target, cfg->smtp,
+				       cfg->mail_from ? cfg->mail_from : "samen@localhost",
+				       cfg->mail_seconds > 0 ? cfg->mail_seconds : 30, &mailer, err);
+		if (mrc) {
+			MHD_stop_daemon(d);
+			return mrc;
+		}
+	}
 	log_event("info", "listening",
 		  json_pack("{s:s,s:i,s:i}", "address", cfg->bind_addr ? cfg->bind_addr : "127.0.0.1",
 			    "port", port, "threads", threads));
@@ -316,6 +327,7 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	log_event("info", "shutdown", json_pack("{s:i}", "signal", sig));
 	MHD_quiesce_daemon(d); /* stop accepting; running requests finish */
 	MHD_stop_daemon(d);
+	mailer_stop(mailer); /* sends what is still pending, then ends */
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < n_dbs; i++)
 		db_close(all_dbs[i]);

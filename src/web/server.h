@@ -23,6 +23,9 @@ struct server_config {
 	int timeout_seconds;     /* idle timeout per connection; 0 = 30 */
 	int request_seconds;     /* limit on each database statement of a request; 0 = 10 */
 	bool secure_cookies;     /* add the Secure flag (behind HTTPS) */
+	const char *smtp;        /* "host:port" of an SMTP relay for notifications, or NULL */
+	const char *mail_from;   /* sender address of those e-mails */
+	int mail_seconds;        /* how often pending notifications are sent; 0 = 30 */
 	bool quiet;              /* no per-request log lines */
 };
 

@@ -47,12 +47,12 @@ export function samen(args, opts = {}) {
   return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
 }
 
-export async function startServer({ demo = true } = {}) {
+export async function startServer({ demo = true, serveArgs = [] } = {}) {
   const db = newDatabase();
   if (demo) samen(['demo', '--db', db.target]);
   else samen(['init', '--db', db.target]);
   const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--db', db.target, '--port', String(port), '--quiet'], {
+  const proc = spawn(BIN, ['serve', '--db', db.target, '--port', String(port), '--quiet', ...serveArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
