@@ -65,5 +65,24 @@ const struct i18n_entry i18n_costs[] = {
 	 "Amount: a positive amount in euro with at most two decimals."},
 	{"costs.bad_source", "Geef de bron van het bedrag.", "Give the source of the amount."},
 	{"costs.nav", "Kostprijs", "Cost price"},
+	/* What an offer means for the teacher (match_effect.c). */
+	{"effect.lessons", "De lessen van dit aanbod:", "The lessons of this offer:"},
+	{"effect.mon", "maandag", "Monday"},
+	{"effect.tue", "dinsdag", "Tuesday"},
+	{"effect.wed", "woensdag", "Wednesday"},
+	{"effect.thu", "donderdag", "Thursday"},
+	{"effect.fri", "vrijdag", "Friday"},
+	{"effect.period", "uur", "period"},
+	{"effect.extra", "Dit aanbod is", "This offer is"},
+	{"effect.hours_year", "uur per jaar", "hours a year"},
+	{"effect.weeks", "lesweken", "teaching weeks"},
+	{"effect.contract", "Uw aanstelling", "Your appointment"},
+	{"effect.pay", "Bruto maandsalaris bij schaal", "Gross monthly salary at scale"},
+	{"effect.per_month", "per maand (naar rato van de fte)", "a month (pro rata the FTE)"},
+	{"effect.employer",
+	 "Uw eigen bestuur blijft uw werkgever: de extra uren worden gedetacheerd bij de andere school,"
+	 " en uw salaris loopt via uw eigen bestuur.",
+	 "Your own board stays your employer: the extra hours are seconded to the other school, and"
+	 " your salary is paid by your own board."},
 	{NULL, NULL, NULL},
 };

@@ -102,5 +102,12 @@ const struct i18n_entry i18n_match[] = {
 	{"match.day.3", "woensdag", "Wednesday"},
 	{"match.day.4", "donderdag", "Thursday"},
 	{"match.day.5", "vrijdag", "Friday"},
+	{"match.state.proposed", "aangeboden", "offered"},
+	{"match.state.accepted", "aangenomen", "accepted"},
+	{"match.state.declined", "afgewezen", "declined"},
+	{"match.state.approved", "goedgekeurd", "approved"},
+	{"match.state.refused", "niet goedgekeurd", "refused"},
+	{"match.state.expired", "verlopen", "expired"},
+	{"match.state.withdrawn", "ingetrokken", "withdrawn"},
 	{NULL, NULL, NULL},
 };

@@ -23,6 +23,7 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/html.h"
+#include "web/match_effect.h"
 #include "web/i18n.h"
 
 #include <errno.h>
@@ -492,7 +493,9 @@ static void offer_rows(struct req *r, struct buf *b, const struct match_offer *o
 		td(b, t);
 		td(b, o[i].school_name);
 		td_hours(r, b, o[i].hours_per_week);
-		td(b, o[i].status);
+		char state_key[40];
+		snprintf(state_key, sizeof state_key, "match.state.%s", o[i].status);
+		td(b, tr(r, state_key));
 		td_date(r, b, o[i].deadline);
 		buf_puts(b, "<td class=\"utrecht-table__cell\">");
 		if (answer && strcmp(o[i].status, "proposed") == 0) {
@@ -526,6 +529,11 @@ static void offer_rows(struct req *r, struct buf *b, const struct match_offer *o
 			buf_printf(b, "<a class=\"utrecht-link\" href=\"/detacheringen/%lld\">%s</a>",
 				   (long long)o[i].secondment_id, tr(r, "match.offer.secondment"));
 		buf_puts(b, "</td></tr>");
+		if (answer) { /* the teacher's own offers: what it means for them (story 2) */
+			buf_puts(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\" colspan=\"6\">");
+			match_effect_html(r, b, &o[i]);
+			buf_puts(b, "</td></tr>");
+		}
 	}
 	table_close(b);
 }

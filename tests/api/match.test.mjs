@@ -203,6 +203,16 @@ test('screens: Hulpvraag form, candidates with reasons, my offers with answer, t
   r = await d.get('/aanbiedingen');
   assert.match(r.text, /Mijn aanbiedingen/);
   assert.match(r.text, /Meldingen/);
+  // Story 2: what the offer means for her hours and pay, and who stays her employer.
+  const offer = sql(srv.db, `SELECT o.hours_per_week, e.board_id FROM match_offer o JOIN employment e
+    ON e.person_id = o.person_id AND e.board_id = o.lender_board_id WHERE o.person_id = ${d.user.person_id} ORDER BY o.id DESC LIMIT 1`).split('|');
+  const extra = (Number(offer[0]) / 100) * 40;
+  const nl = (v) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  assert.ok(r.text.includes(`Dit aanbod is ${nl(extra)} uur per jaar (40 lesweken)`), nl(extra));
+  const hours = Number(sql(srv.db, `SELECT c.hours_per_year FROM contract c JOIN employment e ON e.id = c.employment_id
+    WHERE e.person_id = ${d.user.person_id} AND e.board_id = ${offer[1]} ORDER BY c.start_date DESC LIMIT 1`));
+  assert.ok(r.text.includes(`Uw aanstelling: ${nl(hours)} uur per jaar`), nl(hours));
+  assert.match(r.text, /Uw eigen bestuur blijft uw werkgever/);
   const oid = (r.text.match(/action="\/aanbiedingen\/(\d+)\/antwoord"/) || [])[1];
   assert.ok(oid, 'the offer can be answered on the screen');
   r = await d.req('POST', `/aanbiedingen/${oid}/antwoord`, { raw: new URLSearchParams({ csrf: d.csrf, antwoord: 'ja', reden: '' }).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
