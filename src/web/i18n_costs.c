@@ -65,6 +65,17 @@ const struct i18n_entry i18n_costs[] = {
 	 "Amount: a positive amount in euro with at most two decimals."},
 	{"costs.bad_source", "Geef de bron van het bedrag.", "Give the source of the amount."},
 	{"costs.nav", "Kostprijs", "Cost price"},
+	/* Splitting a help request (page_match.c, store/match_split.c). */
+	{"split.title", "Lessen afsplitsen", "Split lessons off"},
+	{"split.intro",
+	 "Zet lessen die niemand bevoegd kan geven in een eigen hulpvraag, bijvoorbeeld om daar ook"
+	 " onderbevoegde of benoembare hulp toe te laten; die wordt dan als zodanig getoond.",
+	 "Put lessons nobody qualified can take into a request of their own, for example to allow"
+	 " under-qualified or appointable help there; such help is then shown as such."},
+	{"split.lessons", "Welke lessen?", "Which lessons?"},
+	{"split.accept_under", "Onderbevoegde en benoembare hulp toestaan voor deze lessen",
+	 "Allow under-qualified and appointable help for these lessons"},
+	{"split.submit", "Afsplitsen in een nieuwe hulpvraag", "Split off into a new request"},
 	/* What an offer means for the teacher (match_effect.c). */
 	{"effect.lessons", "De lessen van dit aanbod:", "The lessons of this offer:"},
 	{"effect.mon", "maandag", "Monday"},

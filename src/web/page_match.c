@@ -23,6 +23,7 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/html.h"
+#include "store/match_split.h"
 #include "web/match_effect.h"
 #include "web/i18n.h"
 
@@ -139,7 +140,7 @@ static struct match_actor actor_of(const struct req *r)
 
 static int refuse(struct req *r, struct resp *s, const struct samen_err *err)
 {
-	html_error_page(r, s, samen_code_http(err->code), err->msg);
+	html_error_page(r, s, err->code, err->msg);
 	return 0;
 }
 
@@ -400,6 +401,35 @@ int page_match_request(struct req *r, struct resp *s)
 		}
 		table_close(b);
 	}
+	if (mine && q->nlessons > 1 && strcmp(q->status, "open") == 0) {
+		/* Story 1: split lessons off into their own request, e.g. to accept under-qualified help. */
+		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
+			      "<form class=\"samen-form\" method=\"post\" action=\"/hulp/%lld/splitsen\">"
+			      "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>",
+			   tr(r, "split.title"), tr(r, "split.intro"), (long long)q->id, tr(r, "split.lessons"));
+		csrf_field(r, b);
+		for (size_t i = 0; i < q->nlessons; i++) {
+			const struct match_request_lesson *l = &q->lessons[i];
+			buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__label\">"
+				      "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"les-%lld\">"
+				      "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\""
+				      " id=\"les-%lld\" name=\"les_%lld\" value=\"1\"> %s %s %d",
+				   (long long)l->id, (long long)l->id, (long long)l->id,
+				   tr(r, day_keys[l->weekday]), tr(r, "effect.period"), l->period);
+			if (l->class_name[0]) {
+				buf_puts(b, ", ");
+				html_esc(b, l->class_name);
+			}
+			buf_puts(b, "</label></p></div>");
+		}
+		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__label\">"
+			      "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"onder\">"
+			      "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\""
+			      " id=\"onder\" name=\"onderbevoegd\" value=\"1\"> %s</label></p></div>"
+			      "</fieldset><p class=\"samen-form__actions\"><button class=\"utrecht-button"
+			      " utrecht-button--secondary-action\" type=\"submit\">%s</button></p></form>",
+			   tr(r, "split.accept_under"), tr(r, "split.submit"));
+	}
 	if (mine) {
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
 			   tr(r, "match.cand.title"), tr(r, "match.cand.intro"));
@@ -441,6 +471,42 @@ int page_match_request(struct req *r, struct resp *s)
 	free(c);
 	free(q);
 	html_end(r, s);
+	return 0;
+}
+
+int page_match_request_split(struct req *r, struct resp *s)
+{
+	struct samen_err err;
+	samen_err_clear(&err);
+	struct match_request *q = calloc(1, sizeof *q);
+	if (!q) {
+		samen_fail(&err, SAMEN_ENOMEM, "out of memory");
+		return refuse(r, s, &err);
+	}
+	int rc = match_request_get(r->db, req_param_id(r, "request"), q, &err);
+	if (!rc && !is_requester(r, q->school_id, q->board_id))
+		rc = samen_fail(&err, SAMEN_EPERM, "only the requesting school or board splits a request");
+	int64_t ids[MATCH_MAX_LESSONS];
+	size_t n = 0;
+	for (size_t i = 0; !rc && i < q->nlessons; i++) {
+		char name[40], v[8];
+		snprintf(name, sizeof name, "les_%lld", (long long)q->lessons[i].id);
+		if (form_get(r, name, v, sizeof v) && strcmp(v, "1") == 0)
+			ids[n++] = q->lessons[i].id;
+	}
+	char under[8] = "";
+	form_get(r, "onderbevoegd", under, sizeof under);
+	struct match_actor who = actor_of(r);
+	int64_t new_id = 0;
+	if (!rc)
+		rc = match_request_split(r->db, q->id, ids, n, strcmp(under, "1") == 0, &who, &new_id,
+					 &err);
+	free(q);
+	if (rc)
+		return refuse(r, s, &err);
+	char back[48];
+	snprintf(back, sizeof back, "/hulp/%lld", (long long)new_id);
+	resp_redirect(s, back);
 	return 0;
 }
 
