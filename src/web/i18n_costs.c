@@ -65,6 +65,30 @@ const struct i18n_entry i18n_costs[] = {
 	 "Amount: a positive amount in euro with at most two decimals."},
 	{"costs.bad_source", "Geef de bron van het bedrag.", "Give the source of the amount."},
 	{"costs.nav", "Kostprijs", "Cost price"},
+	/* A board puts staff forward for the regional pool (page_pool_forward.c). */
+	{"forward.title", "Voordragen voor de regionale pool", "Put forward for the regional pool"},
+	{"forward.intro",
+	 "Draag een medewerker voor die uw bestuur geen plek kan bieden (boventallig) of van wie het"
+	 " contract afloopt, zodat de regio hem of haar behoudt. Dat mag alleen met instemming van de"
+	 " medewerker; die kan zich daarna altijd direct terugtrekken.",
+	 "Put forward a staff member your board has no place for (boventallig) or whose contract ends,"
+	 " so that the region keeps them. Only with the staff member's consent; they can withdraw at"
+	 " any time."},
+	{"forward.kind", "Reden", "Reason"},
+	{"forward.boventallig", "Boventallig", "No place at the board (boventallig)"},
+	{"forward.contract_end", "Contract loopt af", "Contract ends"},
+	{"forward.hours", "Uren per week beschikbaar", "Hours per week available"},
+	{"forward.days", "Beschikbare dagen", "Days available"},
+	{"forward.travel", "Maximale reistijd in minuten (enkele reis)", "Maximum travel time in minutes (one way)"},
+	{"forward.consent", "De medewerker heeft ingestemd met deze voordracht", "The staff member agreed to this"},
+	{"forward.submit", "Voordragen", "Put forward"},
+	{"forward.link", "Voordragen voor de regionale pool", "Put forward for the regional pool"},
+	{"forward.bad_kind", "Kies een reden.", "Choose a reason."},
+	{"forward.bad_hours", "Uren per week: een getal groter dan 0 en hoogstens 40.",
+	 "Hours per week: a number above 0 and at most 40."},
+	{"forward.bad_travel", "Reistijd: een geheel aantal minuten van 0 tot en met 240.",
+	 "Travel time: whole minutes from 0 to 240."},
+	{"forward.bad_days", "Kies ten minste één dag.", "Choose at least one day."},
 	/* Splitting a help request (page_match.c, store/match_split.c). */
 	{"split.title", "Lessen afsplitsen", "Split lessons off"},
 	{"split.intro",

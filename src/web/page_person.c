@@ -125,6 +125,9 @@ int page_person(struct req *r, struct resp *s)
 		}
 		buf_puts(b, "</tbody></table>");
 	}
+	if (r->user.role == ROLE_ADMIN || r->user.role == ROLE_EXECUTIVE || r->user.role == ROLE_HR)
+		buf_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/personen/%lld/pool\">%s</a></p>",
+			   (long long)id, tr(r, "forward.link"));
 	html_end(r, s);
 	people_list_free(&l);
 	return 0;
