@@ -18,6 +18,7 @@ extern const struct cli_command cmd_demo;
 extern const struct cli_command cmd_plan, cmd_holidays;
 extern const struct cli_command cmd_settle, cmd_secondment, cmd_ledger;
 extern const struct cli_command cmd_match;
+extern const struct cli_command cmd_timetable_settings, cmd_travel_import;
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
@@ -27,6 +28,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_backup,
 	/* CLI-COMMANDS-TABLE: helpers add their entries below this marker. */
 	&cmd_match,
+	&cmd_timetable_settings, &cmd_travel_import,
 	&cmd_facts, &cmd_forecast,
 	&cmd_import, &cmd_export,
 	&cmd_demo,

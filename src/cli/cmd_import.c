@@ -6,6 +6,8 @@
  * rolled back.
  */
 #include "cli/cli.h"
+
+int cmd_import_timetable(int argc, char **argv); /* cmd_import_timetable.c */
 #include "cli/facts_cli.h"
 #include "formats/staff_csv.h"
 #include "formats/staff_mapping.h"
@@ -73,8 +75,11 @@ static int run(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "duo") == 0)
 		return cmd_import_duo(argc - 1, argv + 1); /* cmd_import_duo.c */
+	if (argc >= 2 && strcmp(argv[1], "timetable") == 0)
+		return cmd_import_timetable(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "staff") != 0) {
-		fprintf(stderr, "samen: import what? Only `samen import staff` exists so far.\n");
+		fprintf(stderr, "samen: import what? `samen import staff`, `samen import duo` or"
+				" `samen import timetable`.\n");
 		return usage();
 	}
 	const char *target = cli_default_db();
@@ -189,7 +194,7 @@ out:
 
 const struct cli_command cmd_import = {
 	.name = "import",
-	.summary = "import a board's staff file (CSV) all or nothing",
+	.summary = "import staff, DUO open data or a timetable, all or nothing",
 	.help = "Usage: samen import staff FILE --board BESTUURSNUMMER\n"
 		"           [--mapping NAME | --mapping-file FILE] [--db PATH|URL] [--dry-run]\n\n"
 		"Reads a staff CSV file (';', ',' or tab; UTF-8 with or without BOM; at most\n"
@@ -205,6 +210,9 @@ const struct cli_command cmd_import = {
 		"  --mapping-file F   your own mapping: CSV rows export_column;samen_column\n"
 		"                     [;conversion] (conversion: fte, percentage, contract)\n"
 		"  --dry-run          check everything, database included, write nothing\n"
-		"  --db PATH|URL      the database (default $SAMEN_DB or samen.db)\n",
+		"  --db PATH|URL      the database (default $SAMEN_DB or samen.db)\n\n"
+		"Also: samen import duo FILE (DUO open data for VO; docs/formats/duo-vo.md) and\n"
+		"samen import timetable --school BRINVEST (--gpu001 F --gpu004 F | --zermelo F)\n"
+		"[--codes FILE] [--dry-run] (Untis or Zermelo timetables; docs/formats/timetables.md).\n",
 	.run = run,
 };
