@@ -30,6 +30,13 @@ void html_esc(struct buf *b, const char *s)
 	buf_add(b, start, (size_t)(s - start));
 }
 
+void html_csrf_field(const struct req *r, struct buf *b)
+{
+	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_esc(b, r->csrf);
+	buf_puts(b, "\">");
+}
+
 void html_urlenc(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -170,10 +177,9 @@ void html_begin(struct req *r, struct resp *s, const char *title)
 		char rolekey[32];
 		snprintf(rolekey, sizeof rolekey, "role.%s", role_name(r->user.role));
 		buf_printf(b, "</strong> (%s)</p>", tr(r, rolekey));
-		buf_puts(b, "<form class=\"samen-signout\" method=\"post\" action=\"/afmelden\">"
-			    "<input type=\"hidden\" name=\"csrf\" value=\"");
-		html_esc(b, r->csrf);
-		buf_printf(b, "\"><button class=\"utrecht-button utrecht-button--secondary-action\""
+		buf_puts(b, "<form class=\"samen-signout\" method=\"post\" action=\"/afmelden\">");
+		html_csrf_field(r, b);
+		buf_printf(b, "<button class=\"utrecht-button utrecht-button--secondary-action\""
 			      " type=\"submit\">%s</button></form>",
 			   tr(r, "nav.signout"));
 	}

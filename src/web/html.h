@@ -33,6 +33,9 @@ void html_number(const struct req *r, double v, int decimals, char out[32]);
 /* Write a date "YYYY-MM-DD" as Dutch "17-08-2026" or English "2026-08-17". */
 void html_date(const struct req *r, struct buf *b, const char *iso);
 
+/* Append the hidden CSRF field every POST form carries (the router checks it). */
+void html_csrf_field(const struct req *r, struct buf *b);
+
 /* Append a URL-encoded query value. */
 void html_urlenc(struct buf *b, const char *s);
 

@@ -341,13 +341,6 @@ static void text_field(struct buf *b, const char *id, const char *label, const c
 	buf_puts(b, "\"></div></div>");
 }
 
-static void csrf_field(struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void alert(struct buf *b, const char *kind, const char *text_html)
 {
 	buf_printf(b, "<div class=\"utrecht-alert utrecht-alert--%s\" role=\"%s\">"
@@ -486,7 +479,7 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 				buf_printf(b, "<td class=\"utrecht-table__cell\"><form method=\"post\""
 					      " action=\"%s/%lld/verwijderen?schooljaar=%s\">",
 					   action, (long long)bp->id, sy);
-				csrf_field(r, b);
+				html_csrf_field(r, b);
 				buf_printf(b, "<button class=\"utrecht-button utrecht-button--secondary-action\""
 					      " type=\"submit\">%s<span class=\"samen-visually-hidden\">: ",
 					   tr(r, "calendar.delete"));
@@ -502,7 +495,7 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 		buf_printf(b, "<h3 class=\"utrecht-heading-3\">%s</h3><form class=\"samen-form\""
 			      " method=\"post\" action=\"%s?schooljaar=%s\">",
 			   tr(r, "calendar.add_busy"), action, sy);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		kind_select(r, b, NULL);
 		text_field(b, "naam", tr(r, "calendar.name"), "text", "", true);
 		text_field(b, "van", tr(r, "calendar.first_day"), "date", "", true);
@@ -520,7 +513,7 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 			date_format(h->end, e);
 			buf_printf(b, "<form class=\"samen-cal-inline\" method=\"post\" action=\"%s?schooljaar=%s\">",
 				   action, sy);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			buf_printf(b, "<input type=\"hidden\" name=\"soort\" value=\"meivakantie\">"
 				      "<input type=\"hidden\" name=\"naam\" value=\"%s\">"
 				      "<input type=\"hidden\" name=\"van\" value=\"%s\">"
@@ -534,7 +527,7 @@ static int render_school(struct req *r, struct resp *s, const char *notice_kind,
 		buf_printf(b, "<h3 class=\"utrecht-heading-3\">%s</h3><form class=\"samen-form\""
 			      " method=\"post\" enctype=\"multipart/form-data\" action=\"%s/import?schooljaar=%s\">",
 			   tr(r, "calendar.import_ics"), action, sy);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--textarea\">"
 			      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
 			      " for=\"ics\">%s</label></div><div class=\"utrecht-form-field__description\""
@@ -852,7 +845,7 @@ static int render_holidays(struct req *r, struct resp *s, const char *notice_htm
 			      "<form class=\"samen-form\" method=\"post\" enctype=\"multipart/form-data\""
 			      " action=\"/vakanties/import\">",
 			   tr(r, "calendar.import_year"), tr(r, "calendar.import_year_hint"));
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--select\">"
 			      "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\""
 			      " for=\"formaat\">%s</label></div><div class=\"utrecht-form-field__input\">"

@@ -59,13 +59,6 @@ static bool parse_scaled(const char *s, int decimals, int64_t max, int64_t *out)
 	return true;
 }
 
-static void csrf_input(const struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void text_field(const struct req *r, struct buf *b, const char *name, const char *label_key,
 		       const char *value, const char *extra)
 {
@@ -149,7 +142,7 @@ static int render_board(struct req *r, struct resp *s, const struct samen_err *e
 	buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\""
 		      " action=\"/besturen/%lld/kostprijs\">",
 		   tr(r, "costs.set_year"), (long long)board_id);
-	csrf_input(r, b);
+	html_csrf_field(r, b);
 	text_field(r, b, "jaar", "costs.year", year, " inputmode=\"numeric\" required");
 	text_field(r, b, "werkgeverslasten", "costs.charges_field", "", " inputmode=\"decimal\" required");
 	text_field(r, b, "reiskosten", "costs.travel_field", "", " inputmode=\"decimal\" required");
@@ -252,7 +245,7 @@ static int render_tables(struct req *r, struct resp *s, const struct samen_err *
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
 			      "<form class=\"samen-form\" method=\"post\" action=\"/verrekening/salaristabellen\">",
 			   tr(r, "costs.new_table"), tr(r, "costs.new_table_hint"));
-		csrf_input(r, b);
+		html_csrf_field(r, b);
 		text_field(r, b, "geldig_vanaf", "costs.valid_from_field", "", " placeholder=\"2027-01-01\" required");
 		text_field(r, b, "omschrijving", "costs.label", "", " maxlength=\"120\" required");
 		text_field(r, b, "verhoging", "costs.raise_field", "0", " inputmode=\"decimal\" required");
@@ -369,7 +362,7 @@ static int render_steps(struct req *r, struct resp *s, const struct samen_err *e
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\""
 			      " action=\"/verrekening/salaristabellen/%lld\">",
 			   tr(r, "costs.set_step"), (long long)id);
-		csrf_input(r, b);
+		html_csrf_field(r, b);
 		text_field(r, b, "schaal", "costs.scale", "", " maxlength=\"7\" required");
 		text_field(r, b, "trede", "costs.step", "", " inputmode=\"numeric\" required");
 		text_field(r, b, "bedrag", "costs.monthly_field", "", " inputmode=\"decimal\" required");

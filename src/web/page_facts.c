@@ -582,11 +582,10 @@ int page_facts(struct req *r, struct resp *s)
 	if (r->user.role == ROLE_COORDINATOR || r->user.role == ROLE_ADMIN) {
 		buf_printf(b, "<section class=\"samen-facts-section samen-no-print\"><h2 class=\"utrecht-heading-2\" id=\"vaststellen\">%s</h2>"
 			      "<p class=\"utrecht-paragraph\">%s</p>"
-			      "<form class=\"samen-form\" method=\"post\" action=\"/feiten/%lld/vaststellen\">"
-			      "<input type=\"hidden\" name=\"csrf\" value=\"",
+			      "<form class=\"samen-form\" method=\"post\" action=\"/feiten/%lld/vaststellen\">",
 			   tr(r, "facts.vaststellen"), tr(r, "facts.vaststellen_intro"), (long long)v.region_id);
-		html_esc(b, r->csrf);
-		buf_printf(b, "\"><p class=\"samen-form__actions\"><button class=\"utrecht-button utrecht-button--primary-action\""
+		html_csrf_field(r, b);
+		buf_printf(b, "<p class=\"samen-form__actions\"><button class=\"utrecht-button utrecht-button--primary-action\""
 			      " type=\"submit\">%s</button></p></form></section>",
 			   tr(r, "facts.vaststellen"));
 	}

@@ -44,13 +44,6 @@ static void field_text(struct buf *b, const char *id, const char *label, const c
 	buf_printf(b, "\"%s></div>", extra ? extra : "");
 }
 
-static void csrf(struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void board_select(struct req *r, struct buf *b, const struct factbase *fb, bool any,
 			 bool allow_none)
 {
@@ -169,7 +162,7 @@ int page_facts_vacancies(struct req *r, struct resp *s)
 		      r->user.board_id == v[i].board_id))) {
 			buf_printf(b, "<form class=\"samen-inline-form\" method=\"post\" action=\"/feiten/%lld/vacatures/%lld/sluiten\">",
 				   (long long)region, (long long)v[i].id);
-			csrf(r, b);
+			html_csrf_field(r, b);
 			buf_printf(b, "<label class=\"samen-visually-hidden\" for=\"hoe-%lld\">%s</label>"
 				      "<select class=\"utrecht-select utrecht-select--html-select\" id=\"hoe-%lld\" name=\"hoe\">",
 				   (long long)v[i].id, tr(r, "facts.how"), (long long)v[i].id);
@@ -187,7 +180,7 @@ int page_facts_vacancies(struct req *r, struct resp *s)
 					   r->user.board_id)) {
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\" action=\"/feiten/%lld/vacatures\">",
 			   tr(r, "facts.vacancy_add"), (long long)region);
-		csrf(r, b);
+		html_csrf_field(r, b);
 		board_select(r, b, fb, r->user.role == ROLE_ADMIN, false);
 		buf_printf(b, "<div class=\"utrecht-form-field\"><label class=\"utrecht-form-label\" for=\"school\">%s</label>"
 			      "<select class=\"utrecht-select utrecht-select--html-select\" id=\"school\" name=\"school\"><option value=\"\">%s</option>",
@@ -355,7 +348,7 @@ int page_facts_figures(struct req *r, struct resp *s)
 		} else if (coord) {
 			buf_printf(b, "<form class=\"samen-inline-form\" method=\"post\" action=\"/feiten/%lld/cijfers/%lld/vaststellen\">",
 				   (long long)region, (long long)f[i].id);
-			csrf(r, b);
+			html_csrf_field(r, b);
 			buf_printf(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">%s</button></form>",
 				   tr(r, "facts.vaststellen"));
 		} else {
@@ -367,7 +360,7 @@ int page_facts_figures(struct req *r, struct resp *s)
 	if (coord || ((r->user.role == ROLE_HR || r->user.role == ROLE_EXECUTIVE) && r->user.board_id)) {
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\" action=\"/feiten/%lld/cijfers\">",
 			   tr(r, "facts.figure_add"), (long long)region);
-		csrf(r, b);
+		html_csrf_field(r, b);
 		buf_printf(b, "<div class=\"utrecht-form-field\"><label class=\"utrecht-form-label\" for=\"indicator\">%s</label>"
 			      "<select class=\"utrecht-select utrecht-select--html-select\" id=\"indicator\" name=\"indicator\">",
 			   tr(r, "facts.indicator"));
@@ -585,7 +578,7 @@ int page_facts_scenarios(struct req *r, struct resp *s)
 	if (r->user.role == ROLE_COORDINATOR || r->user.role == ROLE_ADMIN) {
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\" action=\"/feiten/%lld/scenarios\">",
 			   tr(r, "facts.scenario_save"), (long long)region);
-		csrf(r, b);
+		html_csrf_field(r, b);
 		field_text(b, "naam", tr(r, "facts.name"), "text", "", " required maxlength=\"63\"");
 		field_text(b, "toelichting", tr(r, "facts.note"), "text", "", " maxlength=\"250\"");
 		for (size_t i = 0; i < np; i++) {

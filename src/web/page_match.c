@@ -36,13 +36,6 @@ static const char *const day_keys[] = {"", "match.day.1", "match.day.2", "match.
 				       "match.day.4", "match.day.5"};
 static const char *const day_codes[] = {"", "ma", "di", "wo", "do", "vr"};
 
-static void csrf_field(struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void th(struct buf *b, const char *text)
 {
 	buf_puts(b, "<th class=\"utrecht-table__header-cell\" scope=\"col\">");
@@ -205,7 +198,7 @@ int page_match_requests(struct req *r, struct resp *s)
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>"
 			      "<form class=\"samen-form\" method=\"post\" action=\"/hulp\">",
 			   tr(r, "match.form.title"), tr(r, "match.form.intro"));
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		if (u->role != ROLE_SCHOOL_LEADER)
 			field(r, b, "school", "match.form.school", "number", "", "required min=\"1\"");
 		field(r, b, "vak", "match.form.subject", "text", "", "required maxlength=\"7\"");
@@ -407,7 +400,7 @@ int page_match_request(struct req *r, struct resp *s)
 			      "<form class=\"samen-form\" method=\"post\" action=\"/hulp/%lld/splitsen\">"
 			      "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>",
 			   tr(r, "split.title"), tr(r, "split.intro"), (long long)q->id, tr(r, "split.lessons"));
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		for (size_t i = 0; i < q->nlessons; i++) {
 			const struct match_request_lesson *l = &q->lessons[i];
 			buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><p class=\"utrecht-form-field__label\">"
@@ -458,7 +451,7 @@ int page_match_request(struct req *r, struct resp *s)
 			if (c[i].fits && strcmp(q->status, "open") == 0) {
 				buf_printf(b, "<form method=\"post\" action=\"/hulp/%lld/aanbod\">",
 					   (long long)q->id);
-				csrf_field(r, b);
+				html_csrf_field(r, b);
 				buf_printf(b, "<input type=\"hidden\" name=\"pool\" value=\"%lld\">",
 					   (long long)c[i].pool_id);
 				button(r, b, "secondary", "match.offer.make");
@@ -567,7 +560,7 @@ static void offer_rows(struct req *r, struct buf *b, const struct match_offer *o
 		if (answer && strcmp(o[i].status, "proposed") == 0) {
 			buf_printf(b, "<form method=\"post\" action=\"/aanbiedingen/%lld/antwoord\">",
 				   (long long)o[i].id);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			field(r, b, "reden", "match.offer.reason", "text", "", "maxlength=\"250\"");
 			buf_puts(b, "<button class=\"utrecht-button utrecht-button--primary-action\""
 				    " type=\"submit\" name=\"antwoord\" value=\"ja\">");
@@ -581,7 +574,7 @@ static void offer_rows(struct req *r, struct buf *b, const struct match_offer *o
 		    (r->user.role == ROLE_ADMIN || o[i].lender_board_id == r->user.board_id)) {
 			buf_printf(b, "<form method=\"post\" action=\"/aanbiedingen/%lld/besluit\">",
 				   (long long)o[i].id);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			field(r, b, "reden", "match.offer.reason", "text", "", "maxlength=\"250\"");
 			buf_puts(b, "<button class=\"utrecht-button utrecht-button--primary-action\""
 				    " type=\"submit\" name=\"besluit\" value=\"ja\">");
@@ -629,12 +622,12 @@ int page_match_offers(struct req *r, struct resp *s)
 			   tr(r, active ? "match.pool.in" : "match.pool.out"));
 		if (active) {
 			buf_puts(b, "<form method=\"post\" action=\"/pool/intrekken\">");
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			button(r, b, "secondary", "match.pool.withdraw");
 			buf_puts(b, "</form>");
 		} else {
 			buf_puts(b, "<form class=\"samen-form\" method=\"post\" action=\"/pool\">");
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			field(r, b, "uren", "match.pool.hours", "text", "", "required inputmode=\"decimal\"");
 			field(r, b, "dagen", "match.pool.days", "text", "ma,di,wo,do,vr", "required");
 			field(r, b, "reistijd", "match.pool.travel", "number", "30",
@@ -805,7 +798,7 @@ static int plan_page(struct req *r, struct resp *s, bool store)
 	match_plan_release(&p);
 	if (!store && (r->user.role == ROLE_ADMIN || r->user.role == ROLE_COORDINATOR)) {
 		buf_printf(b, "<form method=\"post\" action=\"/regio/%lld/matchplan\">", (long long)region);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		button(r, b, "primary", "match.plan.store");
 		buf_puts(b, "</form>");
 	}

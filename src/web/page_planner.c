@@ -32,13 +32,6 @@
 
 #define ICS_MAX_BYTES ((size_t)8 * 1024 * 1024)
 
-static void csrf_field(struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void hidden(struct buf *b, const char *name, const char *value)
 {
 	buf_printf(b, "<input type=\"hidden\" name=\"%s\" value=\"", name);
@@ -105,7 +98,7 @@ static void planner_form(struct req *r, struct buf *b, int64_t region_id,
 {
 	buf_printf(b, "<form class=\"samen-form samen-planner\" method=\"post\" action=\"/regio/%lld/planner\">",
 		   (long long)region_id);
-	csrf_field(r, b);
+	html_csrf_field(r, b);
 	hidden(b, "actie", "voorstel");
 	text_field(b, "titel", tr(r, "planner.series_title"), "text", in->title, "required maxlength=\"120\"");
 	text_field(b, "locatie", tr(r, "planner.location"), "text", in->location, "maxlength=\"120\"");
@@ -293,7 +286,7 @@ static void proposal(struct req *r, struct buf *b, int64_t region_id, const stru
 		/* Save: the same input again; the planner is deterministic. */
 		buf_printf(b, "<form method=\"post\" action=\"/regio/%lld/planner\" class=\"samen-cal-inline\">",
 			   (long long)region_id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		hidden(b, "actie", "opslaan");
 		hidden(b, "titel", in->title);
 		hidden(b, "locatie", in->location);
@@ -539,7 +532,7 @@ static void alternatives(struct req *r, struct buf *b, struct series_ctx *x, int
 		buf_printf(b, "<li class=\"utrecht-unordered-list__item\"><form method=\"post\""
 			      " action=\"/regio/%lld/reeksen/%lld/verplaatsen\" class=\"samen-cal-inline\">",
 			   (long long)x->series.region_id, (long long)x->series.id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		char mid[24], iso[11];
 		snprintf(mid, sizeof mid, "%lld", (long long)meeting_id);
 		date_format(alt[i].day, iso);
@@ -598,7 +591,7 @@ static int render_series(struct req *r, struct resp *s, const char *notice_html,
 		}
 		buf_printf(b, "</ul><form method=\"post\" action=\"/regio/%lld/reeksen/%lld/verplaatsen\">",
 			   (long long)se->region_id, (long long)se->id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		char mid[24], iso[11];
 		snprintf(mid, sizeof mid, "%lld", (long long)force_meeting);
 		date_format(force_day, iso);
@@ -695,7 +688,7 @@ static int render_series(struct req *r, struct resp *s, const char *notice_html,
 				      "<form method=\"post\" action=\"/regio/%lld/reeksen/%lld/verplaatsen\" class=\"samen-cal-move\">",
 				   (long long)se->region_id, (long long)se->id, (long long)m->id,
 				   tr(r, "planner.series.alternatives"), i + 1, (long long)se->region_id, (long long)se->id);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			char mid[24];
 			snprintf(mid, sizeof mid, "%lld", (long long)m->id);
 			hidden(b, "vergadering", mid);
@@ -1017,7 +1010,7 @@ static int render_agenda(struct req *r, struct resp *s, const char *new_token)
 			html_esc(b, f->revoked_at);
 		} else {
 			buf_printf(b, "<form method=\"post\" action=\"/agenda/feeds/%lld/intrekken\">", (long long)f->id);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			buf_printf(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">%s"
 				      "<span class=\"samen-visually-hidden\">: ",
 				   tr(r, "calendar.agenda.revoke"));
@@ -1029,7 +1022,7 @@ static int render_agenda(struct req *r, struct resp *s, const char *new_token)
 	if (any)
 		buf_puts(b, "</tbody></table></div>");
 	buf_puts(b, "<form class=\"samen-form\" method=\"post\" action=\"/agenda/feeds\">");
-	csrf_field(r, b);
+	html_csrf_field(r, b);
 	text_field(b, "label", tr(r, "calendar.agenda.label"), "text", "", "maxlength=\"100\" aria-describedby=\"label-hint\"");
 	buf_printf(b, "<p class=\"utrecht-paragraph samen-muted\" id=\"label-hint\">%s</p>"
 		      "<p class=\"samen-form__actions\"><button class=\"utrecht-button utrecht-button--primary-action\""
@@ -1157,7 +1150,7 @@ static int render_steps(struct req *r, struct resp *s, const struct samen_err *p
 				buf_printf(b, "<td class=\"utrecht-table__cell\"><form method=\"post\""
 					      " action=\"/regio/%lld/stappen/%lld/klaar\">",
 					   (long long)region.id, (long long)st->id);
-				csrf_field(r, b);
+				html_csrf_field(r, b);
 				hidden(b, "klaar", st->done ? "0" : "1");
 				buf_printf(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">%s"
 					      "<span class=\"samen-visually-hidden\">: ",
@@ -1173,7 +1166,7 @@ static int render_steps(struct req *r, struct resp *s, const struct samen_err *p
 		buf_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><form class=\"samen-form\" method=\"post\""
 			      " action=\"/regio/%lld/stappen\">",
 			   tr(r, "planner.steps.add"), (long long)region.id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		text_field(b, "titel", tr(r, "planner.steps.step"), "text", "", "required maxlength=\"190\"");
 		text_field(b, "eigenaar", tr(r, "planner.steps.owner"), "text", "", "maxlength=\"120\"");
 		text_field(b, "datum", tr(r, "planner.steps.due"), "date", "", "");

@@ -32,10 +32,10 @@ static void render(struct req *r, struct resp *s, const struct samen_err *err, i
 		html_esc(b, err->msg);
 		buf_puts(b, "</p></div>");
 	}
-	buf_printf(b, "<form class=\"samen-form\" method=\"post\" action=\"/personen/%lld/pool\">"
-		      "<input type=\"hidden\" name=\"csrf\" value=\"", (long long)person);
-	html_esc(b, r->csrf);
-	buf_printf(b, "\"><div class=\"utrecht-form-field utrecht-form-field--select\"><div class=\"utrecht-form-field__label\">"
+	buf_printf(b, "<form class=\"samen-form\" method=\"post\" action=\"/personen/%lld/pool\">",
+		   (long long)person);
+	html_csrf_field(r, b);
+	buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--select\"><div class=\"utrecht-form-field__label\">"
 		      "<label class=\"utrecht-form-label\" for=\"soort\">%s</label></div><div class=\"utrecht-form-field__input\">"
 		      "<select class=\"utrecht-select utrecht-select--html-select\" id=\"soort\" name=\"soort\">"
 		      "<option value=\"boventallig\">%s</option><option value=\"contract_end\">%s</option></select></div></div>",

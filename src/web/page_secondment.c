@@ -31,13 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void csrf_field(struct req *r, struct buf *b)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html_esc(b, r->csrf);
-	buf_puts(b, "\">");
-}
-
 static void alert(struct buf *b, const char *kind, const char *role, const char *text)
 {
 	buf_printf(b, "<div class=\"utrecht-alert utrecht-alert--%s\" role=\"%s\"><p class=\"utrecht-paragraph\">",
@@ -342,7 +335,7 @@ static int render_new(struct req *r, struct resp *s, const struct new_form *v, i
 	people_school_summaries(r->db, region, 0, date_today(), &schools, &ns, &e2);
 
 	buf_puts(b, "<form method=\"post\" action=\"/detacheringen\" class=\"samen-form\">");
-	csrf_field(r, b);
+	html_csrf_field(r, b);
 	buf_printf(b, "<input type=\"hidden\" name=\"uitlener\" value=\"%lld\">", (long long)lender);
 	buf_printf(b, "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>",
 		   tr(r, "secondment.parties"));
@@ -621,7 +614,7 @@ static void section_agreement(struct req *r, struct buf *b, const struct secondm
 		static const char *const names[3] = {"lender", "borrower", "employee"};
 		buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/akkoord\" class=\"samen-form\">",
 			   (long long)sc->id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		buf_printf(b, "<input type=\"hidden\" name=\"partij\" value=\"%s\"><p class=\"utrecht-paragraph\">%s</p><p class=\"samen-form__actions\">",
 			   names[p], tr(r, p == 2 ? "secondment.sign.employee_note" : "secondment.sign.note"));
 		char label[160];
@@ -632,7 +625,7 @@ static void section_agreement(struct req *r, struct buf *b, const struct secondm
 	if (!sc->consent.set && (rt->admin || rt->lender)) {
 		buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/toestemming\" class=\"samen-form\">",
 			   (long long)sc->id);
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		textarea(r, b, "toelichting", "secondment.consent.note", "", false);
 		buf_puts(b, "<p class=\"samen-form__actions\">");
 		submit(b, tr(r, "secondment.consent.button"), false);
@@ -672,7 +665,7 @@ static void section_vat(struct req *r, struct buf *b, const struct secondment_ro
 		buf_puts(b, "<td class=\"utrecht-table__cell\">");
 		if (secondment_may_confirm(rt, c)) {
 			buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/btw\">", (long long)sc->id);
-			csrf_field(r, b);
+			html_csrf_field(r, b);
 			buf_printf(b, "<input type=\"hidden\" name=\"voorwaarde\" value=\"%c\">"
 				      "<input type=\"hidden\" name=\"bevestigd\" value=\"%s\">",
 				   'a' + c, sc->vat[c].set ? "nee" : "ja");
@@ -691,7 +684,7 @@ static void section_vat(struct req *r, struct buf *b, const struct secondment_ro
 		buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/btw\" class=\"samen-form\">"
 			      "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>",
 			   (long long)sc->id, tr(r, "secondment.vat.facts"));
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		buf_puts(b, "<input type=\"hidden\" name=\"feiten\" value=\"1\">");
 		buf_printf(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
 			      "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-koepel\" name=\"koepel\" value=\"1\"%s%s>"
@@ -845,7 +838,7 @@ static void section_hours(struct req *r, struct buf *b, const struct secondment_
 				if (!h[i].corrected_by) {
 					buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/correctie\">",
 						   (long long)sc->id);
-					csrf_field(r, b);
+					html_csrf_field(r, b);
 					buf_printf(b, "<input type=\"hidden\" name=\"regel\" value=\"%lld\">"
 						      "<label class=\"samen-visually-hidden\" for=\"c-%lld\">%s</label>"
 						      "<input class=\"utrecht-textbox utrecht-textbox--html-input\" id=\"c-%lld\" name=\"uren\" size=\"5\" inputmode=\"decimal\" required> ",
@@ -865,7 +858,7 @@ static void section_hours(struct req *r, struct buf *b, const struct secondment_
 		buf_printf(b, "<form method=\"post\" action=\"/detacheringen/%lld/uren\" class=\"samen-form\">"
 			      "<fieldset class=\"utrecht-form-fieldset\"><legend class=\"utrecht-form-fieldset__legend\">%s</legend>",
 			   (long long)sc->id, tr(r, "secondment.register"));
-		csrf_field(r, b);
+		html_csrf_field(r, b);
 		buf_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", tr(r, "secondment.register.intro"));
 		static const char *const kinds[3][2] = {{"week", "secondment.register.week"},
 							{"maand", "secondment.register.month"},

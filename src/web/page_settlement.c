@@ -275,11 +275,9 @@ static int render_region(struct req *r, struct resp *s, int status, const char *
 	} else if (p.end >= date_today()) {
 		buf_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", tr(r, "ledger.close.not_ended"));
 	} else {
-		buf_printf(b, "<form method=\"post\" action=\"%s/afsluiten\" class=\"samen-form\">"
-			      "<input type=\"hidden\" name=\"csrf\" value=\"",
-			   base);
-		html_esc(b, r->csrf);
-		buf_printf(b, "\"><input type=\"hidden\" name=\"periode\" value=\"%s\"><p class=\"utrecht-paragraph\">%s</p>"
+		buf_printf(b, "<form method=\"post\" action=\"%s/afsluiten\" class=\"samen-form\">", base);
+		html_csrf_field(r, b);
+		buf_printf(b, "<input type=\"hidden\" name=\"periode\" value=\"%s\"><p class=\"utrecht-paragraph\">%s</p>"
 			      "<p class=\"samen-form__actions\"><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">%s %s</button></p></form>",
 			   p.key, tr(r, "ledger.close.intro"), tr(r, "ledger.close.button"), p.key);
 	}
