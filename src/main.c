@@ -12,6 +12,7 @@
 
 extern const struct cli_command cmd_init, cmd_serve, cmd_migrate, cmd_user, cmd_backup;
 /* CLI-COMMANDS-EXTERN: helpers add their extern lines below this marker. */
+extern const struct cli_command cmd_aow;
 extern const struct cli_command cmd_facts, cmd_forecast;
 extern const struct cli_command cmd_import, cmd_export;
 extern const struct cli_command cmd_demo;
@@ -27,6 +28,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_user,
 	&cmd_backup,
 	/* CLI-COMMANDS-TABLE: helpers add their entries below this marker. */
+	&cmd_aow,
 	&cmd_match,
 	&cmd_timetable_settings, &cmd_travel_import,
 	&cmd_facts, &cmd_forecast,
