@@ -44,8 +44,8 @@ static void usage(FILE *out)
 	fprintf(out, "Samen - regional staff collaboration for secondary-school boards\n\n"
 		     "Usage: samen COMMAND [OPTIONS]\n\nCommands:\n");
 	for (size_t i = 0; commands[i]; i++)
-		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(out, "  %-10s %s\n", "help", "explain a command: samen help COMMAND");
+		fprintf(out, "  %-19s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(out, "  %-19s %s\n", "help", "explain a command: samen help COMMAND");
 	fprintf(out, "\nA database is a SQLite file path (default samen.db, or $SAMEN_DB)\n"
 		     "or a postgres:// URL, given with --db wherever a command uses one.\n");
 }
