@@ -83,7 +83,8 @@ CREATE TABLE contract (
     end_date        TEXT,
     CHECK (end_date IS NULL OR end_date >= start_date)
 );
-CREATE INDEX contract_employment ON contract(employment_id);
+-- (employment_id, start_date, id): the latest contract of an employment without a sort per row.
+CREATE INDEX contract_employment ON contract(employment_id, start_date, id);
 
 CREATE TABLE assignment (
     id             INTEGER PRIMARY KEY,

@@ -15,9 +15,19 @@
 #include <string.h>
 #include <time.h>
 
+#define SQ_CACHE 32 /* prepared statements kept per connection for reuse */
+
 struct sq_db {
 	struct db base;
 	sqlite3 *h;
+	/*
+	 * Finalized statements are kept here (reset, bindings cleared) and
+	 * handed out again for the same SQL text: the web server runs the
+	 * same few queries on every request, and parsing them is not free.
+	 */
+	sqlite3_stmt *cache[SQ_CACHE];
+	unsigned long cache_age[SQ_CACHE];
+	unsigned long clock;
 	long limit_ms;            /* per-statement time limit, 0 = none */
 	struct timespec deadline; /* when the running statement must stop */
 };
@@ -106,8 +116,42 @@ static int sq_open(const char *target, struct db **out, struct samen_err *err)
 
 static void sq_close(struct db *db)
 {
+	for (int i = 0; i < SQ_CACHE; i++)
+		sqlite3_finalize(SQ(db)->cache[i]);
 	sqlite3_close(SQ(db)->h);
 	free(db);
+}
+
+/* Take a cached statement with exactly this (rewritten) SQL text, or NULL. */
+static sqlite3_stmt *cache_take(struct sq_db *d, const char *sql)
+{
+	for (int i = 0; i < SQ_CACHE; i++) {
+		if (d->cache[i] && strcmp(sqlite3_sql(d->cache[i]), sql) == 0) {
+			sqlite3_stmt *s = d->cache[i];
+			d->cache[i] = NULL;
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* Keep a statement for reuse, evicting the least recently kept one. */
+static void cache_put(struct sq_db *d, sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	int slot = 0;
+	for (int i = 0; i < SQ_CACHE; i++) {
+		if (!d->cache[i]) {
+			slot = i;
+			break;
+		}
+		if (d->cache_age[i] < d->cache_age[slot])
+			slot = i;
+	}
+	sqlite3_finalize(d->cache[slot]);
+	d->cache[slot] = s;
+	d->cache_age[slot] = ++d->clock;
 }
 
 /* Copy sql, turning $N placeholders outside quotes into ?N. */
@@ -143,7 +187,8 @@ static int sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
 		free(q);
 		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
 	}
-	int rc = sqlite3_prepare_v2(SQ(db)->h, q, -1, &st->s, NULL);
+	st->s = cache_take(SQ(db), q);
+	int rc = st->s ? SQLITE_OK : sqlite3_prepare_v2(SQ(db)->h, q, -1, &st->s, NULL);
 	free(q);
 	if (rc != SQLITE_OK) {
 		free(st);
@@ -238,7 +283,9 @@ static int sq_reset(struct db_stmt *st)
 
 static void sq_finalize(struct db_stmt *st)
 {
-	sqlite3_finalize(SQS(st)->s);
+	/* Statements of a single command (db_exec) and empty ones are not kept. */
+	if (SQS(st)->s)
+		cache_put(SQ(st->db), SQS(st)->s);
 	free(st);
 }
 

@@ -72,17 +72,33 @@ int buf_puts(struct buf *b, const char *s)
 
 int buf_printf(struct buf *b, const char *fmt, ...)
 {
+	/* First try to format straight into the free space; most calls fit. */
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return SAMEN_EINTERNAL;
-	if ((size_t)n > b->max - b->len)
+	if ((size_t)n < room) {
+		if ((size_t)n > b->max - b->len) {
+			b->data[b->len] = '\0'; /* over the cap: leave the buffer as it was */
+			return SAMEN_ETOOBIG;
+		}
+		b->len += (size_t)n;
+		return 0;
+	}
+	if ((size_t)n > b->max - b->len) {
+		if (b->data)
+			b->data[b->len] = '\0';
 		return SAMEN_ETOOBIG;
+	}
 	int rc = grow(b, b->len + (size_t)n);
-	if (rc)
+	if (rc) {
+		if (b->data)
+			b->data[b->len] = '\0';
 		return rc;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);

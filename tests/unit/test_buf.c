@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,11 +47,37 @@ static void grows_large(void **state)
 	buf_release(&b);
 }
 
+/* buf_printf formats in place when it fits and grows when it does not; both give the same text. */
+static void printf_in_place_and_growing(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	char expect[8192];
+	size_t e = 0;
+	for (int i = 0; i < 500; i++) {
+		assert_int_equal(buf_printf(&b, "<td>%d:%s</td>", i, i % 7 ? "x" : "long-ish text"), 0);
+		e += (size_t)snprintf(expect + e, sizeof expect - e, "<td>%d:%s</td>", i, i % 7 ? "x" : "long-ish text");
+	}
+	assert_int_equal(b.len, e);
+	assert_string_equal(buf_str(&b), expect);
+	/* Exactly at the cap: fits; one more byte: refused, contents unchanged. */
+	struct buf c;
+	buf_init(&c, 8);
+	assert_int_equal(buf_printf(&c, "%s", "1234"), 0);
+	assert_int_equal(buf_printf(&c, "%s", "5678"), 0);
+	assert_int_equal(buf_printf(&c, "%s", "9"), SAMEN_ETOOBIG);
+	assert_string_equal(buf_str(&c), "12345678");
+	buf_release(&c);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(appends_and_caps),
 		cmocka_unit_test(grows_large),
+		cmocka_unit_test(printf_in_place_and_growing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
