@@ -649,17 +649,9 @@ int match_bell_set(struct db *db, int64_t school_id, int period, int start, int 
 	if (start < 0 || end <= start || end > 1440)
 		return samen_fail_at(err, SAMEN_EINVAL, 0, "end", "a period ends after it starts");
 	struct db_stmt *st = NULL;
-	int rc = db_prepare(db, "DELETE FROM school_period WHERE school_id = $1 AND period = $2",
-			    &st, err);
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, school_id);
-	db_bind_int(st, 2, period);
-	rc = finish(st, err);
-	if (rc)
-		return rc;
-	rc = db_prepare(db, "INSERT INTO school_period (school_id, period, start_min, end_min)"
-			    " VALUES ($1,$2,$3,$4)", &st, err);
+	int rc = db_prepare(db, "INSERT INTO school_period (school_id, period, start_min, end_min)"
+			    " VALUES ($1,$2,$3,$4) ON CONFLICT (school_id, period) DO UPDATE SET"
+			    " start_min = excluded.start_min, end_min = excluded.end_min", &st, err);
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, school_id);
@@ -678,16 +670,12 @@ int match_school_setting_set(struct db *db, int64_t school_id, int lesson_minute
 	if (!(teaching_cap > 0 && teaching_cap <= 1659))
 		return samen_fail_at(err, SAMEN_EINVAL, 0, "teaching_cap",
 				     "the teaching cap must be more than 0, at most 1659 hours");
+	/* One upsert: the setting is replaced whole or not at all. */
 	struct db_stmt *st = NULL;
-	int rc = db_prepare(db, "DELETE FROM match_school_setting WHERE school_id = $1", &st, err);
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, school_id);
-	rc = finish(st, err);
-	if (rc)
-		return rc;
-	rc = db_prepare(db, "INSERT INTO match_school_setting (school_id, lesson_minutes, teaching_cap)"
-			    " VALUES ($1,$2,$3)", &st, err);
+	int rc = db_prepare(db, "INSERT INTO match_school_setting (school_id, lesson_minutes, teaching_cap)"
+			    " VALUES ($1,$2,$3) ON CONFLICT (school_id) DO UPDATE SET"
+			    " lesson_minutes = excluded.lesson_minutes, teaching_cap = excluded.teaching_cap",
+			    &st, err);
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, school_id);
@@ -707,15 +695,10 @@ int match_region_setting_set(struct db *db, int64_t region_id, double speed_kmh,
 		return samen_fail_at(err, SAMEN_EINVAL, 0, "offer_days",
 				     "an offer runs 1 to 30 days");
 	struct db_stmt *st = NULL;
-	int rc = db_prepare(db, "DELETE FROM match_setting WHERE region_id = $1", &st, err);
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, region_id);
-	rc = finish(st, err);
-	if (rc)
-		return rc;
-	rc = db_prepare(db, "INSERT INTO match_setting (region_id, speed_kmh, weeks_per_year,"
-			    " offer_days) VALUES ($1,$2,$3,$4)", &st, err);
+	int rc = db_prepare(db, "INSERT INTO match_setting (region_id, speed_kmh, weeks_per_year,"
+			    " offer_days) VALUES ($1,$2,$3,$4) ON CONFLICT (region_id) DO UPDATE SET"
+			    " speed_kmh = excluded.speed_kmh, weeks_per_year = excluded.weeks_per_year,"
+			    " offer_days = excluded.offer_days", &st, err);
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, region_id);
@@ -731,17 +714,9 @@ int match_travel_set(struct db *db, int64_t from_school, int64_t to_school, int 
 	if (minutes < 0 || minutes > 1440)
 		return samen_fail_at(err, SAMEN_EINVAL, 0, "minutes", "travel time must be 0 to 1440");
 	struct db_stmt *st = NULL;
-	int rc = db_prepare(db, "DELETE FROM travel_time WHERE from_school_id = $1"
-				" AND to_school_id = $2", &st, err);
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, from_school);
-	db_bind_int(st, 2, to_school);
-	rc = finish(st, err);
-	if (rc)
-		return rc;
-	rc = db_prepare(db, "INSERT INTO travel_time (from_school_id, to_school_id, minutes)"
-			    " VALUES ($1,$2,$3)", &st, err);
+	int rc = db_prepare(db, "INSERT INTO travel_time (from_school_id, to_school_id, minutes)"
+			    " VALUES ($1,$2,$3) ON CONFLICT (from_school_id, to_school_id) DO UPDATE SET"
+			    " minutes = excluded.minutes", &st, err);
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, from_school);
