@@ -3,6 +3,7 @@
  * the settlement of the cost ledger in the database (see store/ledger.h).
  */
 #include "store/ledger.h"
+#include "util/vec.h"
 #include "store/audit.h"
 #include "util/date.h"
 
@@ -38,20 +39,6 @@ static int finish(struct db *db, int rc, struct samen_err *err)
 		return rc;
 	}
 	return db_commit(db, err);
-}
-
-/* Grow *arr (element size sz) to hold at least n+1 elements. */
-static int grow(void **arr, size_t *cap, size_t n, size_t sz, struct samen_err *err)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, nc * sz);
-	if (!p)
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
-	*arr = p;
-	*cap = nc;
-	return 0;
 }
 
 static int step_done(struct db_stmt *st, struct samen_err *err)
@@ -96,7 +83,7 @@ int store_ledger_settings(struct db *db, struct ledger_setting_row **out, size_t
 		return rc;
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct ledger_setting_row *r = &(*out)[(*n)++];
 		copy(r->key, sizeof r->key, db_col_text(st, 0));
@@ -414,7 +401,7 @@ int store_ledger_board_years(struct db *db, int64_t board_id, struct ledger_boar
 	db_bind_int(st, 1, board_id);
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		read_board_year(st, &(*out)[(*n)++]);
 	}
@@ -455,7 +442,7 @@ int store_ledger_salary_tables(struct db *db, struct salary_table_row **out, siz
 		return rc;
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		read_table(st, &(*out)[(*n)++]);
 	}
@@ -484,7 +471,7 @@ int store_ledger_salary_steps(struct db *db, int64_t table_id, struct salary_ste
 	db_bind_int(st, 1, table_id);
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct salary_step_row *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);
@@ -781,7 +768,7 @@ int store_ledger_periods(struct db *db, int64_t region_id, struct ledger_period_
 	db_bind_int(st, 1, region_id);
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct ledger_period_row *r = &(*out)[(*n)++];
 		r->id = db_col_int(st, 0);
@@ -903,7 +890,7 @@ struct line_vec {
 
 static int push_line(struct line_vec *lv, const struct ledger_line *l, struct samen_err *err)
 {
-	int rc = grow((void **)&lv->v, &lv->cap, lv->n, sizeof *lv->v, err);
+	int rc = vec_grow((void **)&lv->v, &lv->cap, lv->n, sizeof *lv->v, err);
 	if (rc == 0)
 		lv->v[lv->n++] = *l;
 	return rc;
@@ -933,7 +920,7 @@ static int booked_sums(struct db *db, int64_t region_id, int64_t secondment_id, 
 	db_bind_text(st, 3, month);
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		(*out)[(*n)++] = (struct booked){db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2)};
 	}
@@ -1283,7 +1270,7 @@ int store_ledger_settle(struct db *db, int64_t region_id, const struct ledger_pe
 	db_bind_int(st, 1, region_id);
 	size_t cap = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)&out->boards, &cap, out->nboards, sizeof *out->boards, err)))
+		if ((rc = vec_grow((void **)&out->boards, &cap, out->nboards, sizeof *out->boards, err)))
 			break;
 		struct ledger_board_ref *b = &out->boards[out->nboards++];
 		b->id = db_col_int(st, 0);

@@ -5,6 +5,7 @@
  * taken from input.
  */
 #include "store/people.h"
+#include "util/vec.h"
 #include "util/buf.h"
 #include "util/date.h"
 
@@ -111,21 +112,6 @@ int people_region(struct db *db, int64_t id, struct region_info *out, struct sam
 	return rc;
 }
 
-/* Grow *arr (element size sz) to hold at least n+1 elements. */
-static int grow(void **arr, size_t *cap, size_t n, size_t sz, struct samen_err *err)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, nc * sz);
-	if (!p)
-		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
-	memset((char *)p + *cap * sz, 0, (nc - *cap) * sz);
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
-
 int people_regions(struct db *db, struct region_info **out, size_t *n, struct samen_err *err)
 {
 	*out = NULL;
@@ -136,7 +122,7 @@ int people_regions(struct db *db, struct region_info **out, size_t *n, struct sa
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct region_info *r = &(*out)[(*n)++];
 		r->id = db_col_int(st, 0);
@@ -175,7 +161,7 @@ int people_board_summaries(struct db *db, int64_t region_id, long today,
 	db_bind_int(st, 1, region_id);
 	db_bind_text(st, 2, day);
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct board_summary *b = &(*out)[(*n)++];
 		b->id = db_col_int(st, 0);
@@ -267,7 +253,7 @@ int people_school_summaries(struct db *db, int64_t region_id, int64_t board_id, 
 	db_bind_int(st, 2, region_id);
 	db_bind_int(st, 3, board_id);
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		fill_school(st, &(*out)[(*n)++]);
 	}
@@ -293,7 +279,7 @@ int people_board_school_names(struct db *db, int64_t board_id, struct school_nam
 		return rc;
 	db_bind_int(st, 1, board_id);
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		(*out)[*n].id = db_col_int(st, 0);
 		copy((*out)[*n].name, sizeof (*out)[*n].name, db_col_text(st, 1));
@@ -622,7 +608,7 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 		db_bind_int(st, w.n + 2, f->offset);
 	}
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
+		if ((rc = vec_grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
 			break;
 		struct person_row *r = &l->rows[l->n++];
 		r->id = db_col_int(st, 0);
@@ -690,7 +676,7 @@ int people_subjects(struct db *db, struct subject_info **out, size_t *n, struct 
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = grow((void **)out, &cap, *n, sizeof **out, err)))
+		if ((rc = vec_grow((void **)out, &cap, *n, sizeof **out, err)))
 			break;
 		struct subject_info *s = &(*out)[(*n)++];
 		copy(s->code, sizeof s->code, db_col_text(st, 0));

@@ -3,6 +3,7 @@
  * store_calendar.h). SQL text is constant; every value is bound.
  */
 #include "store/store_calendar.h"
+#include "util/vec.h"
 #include "store/audit.h"
 #include "util/date.h"
 
@@ -219,15 +220,8 @@ int store_calendar_region_schools(struct db *db, int64_t region_id, struct cal_s
 		return rc;
 	db_bind_int(st, 1, region_id);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct cal_school *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct cal_school *s = &(*out)[(*n)++];
 		memset(s, 0, sizeof *s);
 		s->id = db_col_int(st, 0);
@@ -278,15 +272,8 @@ int store_calendar_import_holidays(struct db *db, const struct holidays_batch *b
 			" ORDER BY id",
 			&q, err);
 	while (rc == 0 && (rc = db_step(q, err)) == 1) {
-		if (n_have == cap) {
-			cap = cap ? cap * 2 : 128;
-			struct stored *p = realloc(have, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			have = p;
-		}
+		if ((rc = vec_grow((void **)&(have), &cap, n_have, sizeof *(have), err)) != 0)
+			break;
 		have[n_have].id = db_col_int(q, 0);
 		if ((rc = holiday_from_row(q, 1, &have[n_have].h, err)) != 0)
 			break;
@@ -521,15 +508,8 @@ int store_busy_list(struct db *db, int64_t school_id, long from, long to, struct
 	db_bind_text(st, 2, a);
 	db_bind_text(st, 3, e);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct busy_row *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct busy_row *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);
 		r->b.id = db_col_int(st, 0);

@@ -3,6 +3,7 @@
  * database (see store_series.h). SQL text is constant; values are bound.
  */
 #include "store/store_series.h"
+#include "util/vec.h"
 #include "store/audit.h"
 #include "util/date.h"
 
@@ -320,15 +321,8 @@ int store_series_get(struct db *db, int64_t region_id, int64_t id, struct series
 		goto fail;
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st, err)) == 1) {
-		if (out->n_schools == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(out->school_ids, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			out->school_ids = p;
-		}
+		if ((rc = vec_grow((void **)&(out->school_ids), &cap, out->n_schools, sizeof *(out->school_ids), err)) != 0)
+			break;
 		out->school_ids[out->n_schools++] = db_col_int(st, 0);
 	}
 	db_finalize(st);
@@ -342,15 +336,8 @@ int store_series_get(struct db *db, int64_t region_id, int64_t id, struct series
 		goto fail;
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st, err)) == 1) {
-		if (out->n_meetings == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct series_meeting *p = realloc(out->meetings, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			out->meetings = p;
-		}
+		if ((rc = vec_grow((void **)&(out->meetings), &cap, out->n_meetings, sizeof *(out->meetings), err)) != 0)
+			break;
 		struct series_meeting *m = &out->meetings[out->n_meetings++];
 		memset(m, 0, sizeof *m);
 		m->id = db_col_int(st, 0);
@@ -374,15 +361,8 @@ int store_series_get(struct db *db, int64_t region_id, int64_t id, struct series
 		goto fail;
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st, err)) == 1) {
-		if (out->n_attendees == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct series_attendee *p = realloc(out->attendees, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			out->attendees = p;
-		}
+		if ((rc = vec_grow((void **)&(out->attendees), &cap, out->n_attendees, sizeof *(out->attendees), err)) != 0)
+			break;
 		struct series_attendee *a = &out->attendees[out->n_attendees++];
 		copy(a->name, sizeof a->name, db_col_text(st, 0));
 		copy(a->email, sizeof a->email, db_col_text(st, 1));
@@ -417,15 +397,8 @@ int store_series_list(struct db *db, int64_t region_id, long today, struct serie
 	db_bind_int(st, 1, region_id);
 	db_bind_text(st, 2, t);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct series_summary *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct series_summary *s = &(*out)[(*n)++];
 		memset(s, 0, sizeof *s);
 		s->id = db_col_int(st, 0);
@@ -501,15 +474,8 @@ static int id_list(struct db *db, const char *sql, int64_t key, const char *text
 	if (text)
 		db_bind_text(st, 2, text);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(*ids, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*ids = p;
-		}
+		if ((rc = vec_grow((void **)&(*ids), &cap, *n, sizeof *(*ids), err)) != 0)
+			break;
 		(*ids)[(*n)++] = db_col_int(st, 0);
 	}
 	db_finalize(st);
@@ -555,15 +521,8 @@ int store_series_region_meetings(struct db *db, int64_t region_id, long from, lo
 	db_bind_text(st, 2, a);
 	db_bind_text(st, 3, b);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct region_meeting *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct region_meeting *m = &(*out)[(*n)++];
 		memset(m, 0, sizeof *m);
 		m->series_id = db_col_int(st, 0);
@@ -657,15 +616,8 @@ int store_feed_list(struct db *db, int64_t user_id, struct feed_info **out, size
 		return rc;
 	db_bind_int(st, 1, user_id);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct feed_info *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct feed_info *f = &(*out)[(*n)++];
 		f->id = db_col_int(st, 0);
 		copy(f->label, sizeof f->label, db_col_text(st, 1));
@@ -771,15 +723,8 @@ int store_steps_list(struct db *db, int64_t region_id, long today, struct collab
 	db_bind_int(st, 1, region_id);
 	db_bind_text(st, 2, t);
 	while ((rc = db_step(st, err)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct collab_step *p = realloc(*out, cap * sizeof *p);
-			if (!p) {
-				rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if ((rc = vec_grow((void **)&(*out), &cap, *n, sizeof *(*out), err)) != 0)
+			break;
 		struct collab_step *s = &(*out)[(*n)++];
 		memset(s, 0, sizeof *s);
 		s->id = db_col_int(st, 0);
