@@ -367,7 +367,7 @@ static void where_build(struct where *w, const struct people_filter *f)
 	w->n = 0;
 	w->lo[0] = w->hi[0] = '\0';
 	buf_puts(&w->sql, " FROM employment e JOIN person p ON p.id = e.person_id"
-			  " JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+			  " JOIN board b ON b.id = e.board_id JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
 			  " WHERE 1 = 1");
 	if (f->board_id)
 		where_add(w, " AND e.board_id = ", "");
@@ -476,34 +476,41 @@ static void append_item(char *dst, size_t cap, const char *item)
 
 #define DETAIL_CHUNK 500 /* person ids per IN list: far below both engines' parameter limits */
 
-/* Schools of the people ids[0..n) (for board_id, or all boards when 0) into their rows. */
-static int attach_schools(struct db *db, int64_t board_id, const int64_t *ids, size_t n,
-			  const struct row_index *ix, struct samen_err *err)
+static int cmp_ptr_employment(const void *a, const void *b)
+{
+	int64_t x = (*(struct person_row *const *)a)->employment_id;
+	int64_t y = (*(struct person_row *const *)b)->employment_id;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Schools of the rows by[0..n) (sorted by employment id): the assignments
+ * of each row's own employment, largest share first.
+ */
+static int attach_schools(struct db *db, struct person_row **by, size_t n, struct samen_err *err)
 {
 	struct buf q;
 	buf_init(&q, 16 * 1024);
-	buf_puts(&q, "SELECT e.person_id, s.name, a.fte_share, e.board_id FROM assignment a"
-		     " JOIN employment e ON e.id = a.employment_id JOIN school s ON s.id = a.school_id"
-		     " WHERE ($1 = 0 OR e.board_id = $1) AND e.person_id IN ");
-	in_list(&q, 2, n);
-	buf_puts(&q, " ORDER BY e.person_id, a.fte_share DESC, s.name");
+	buf_puts(&q, "SELECT a.employment_id, s.name, a.fte_share FROM assignment a"
+		     " JOIN school s ON s.id = a.school_id WHERE a.employment_id IN ");
+	in_list(&q, 1, n);
+	buf_puts(&q, " ORDER BY a.employment_id, a.fte_share DESC, s.name");
 	struct db_stmt *st;
 	int rc = db_prepare(db, buf_str(&q), &st, err);
 	buf_release(&q);
 	if (rc)
 		return rc;
-	db_bind_int(st, 1, board_id);
 	for (size_t i = 0; i < n; i++)
-		db_bind_int(st, (int)i + 2, ids[i]);
+		db_bind_int(st, (int)i + 1, by[i]->employment_id);
 	while ((rc = db_step(st, err)) == 1) {
-		int64_t pid = db_col_int(st, 0), bid = db_col_int(st, 3);
-		size_t at = lower_bound(ix, pid, bid);
-		if (at >= ix->n || cmp_key(pid, bid, ix->by_id[at]) != 0)
+		struct person_row key = {.employment_id = db_col_int(st, 0)};
+		const struct person_row *kp = &key;
+		struct person_row **hit = bsearch(&kp, by, n, sizeof *by, cmp_ptr_employment);
+		if (!hit)
 			continue;
-		struct person_row *r = ix->by_id[at];
 		char item[160];
 		snprintf(item, sizeof item, "%s (%.2f)", db_col_text(st, 1), db_col_double(st, 2));
-		append_item(r->schools, sizeof r->schools, item);
+		append_item((*hit)->schools, sizeof (*hit)->schools, item);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -539,36 +546,222 @@ static int attach_quals(struct db *db, const int64_t *ids, size_t n, const struc
 
 /*
  * Schools and qualifications of the rows in l: queries limited to the
- * people in l with IN lists of placeholders (their length comes from the
- * rows, never from input), DETAIL_CHUNK ids at a time.
+ * rows' employments and people with IN lists of placeholders (their length
+ * comes from the rows, never from input), DETAIL_CHUNK ids at a time.
  */
-static int attach_details(struct db *db, const struct people_filter *f, struct person_list *l,
-			  struct samen_err *err)
+static int attach_details(struct person_list *l, struct db *db, struct samen_err *err)
 {
 	struct row_index ix = {malloc(l->n * sizeof(struct person_row *)), l->n};
+	struct person_row **by_emp = malloc(l->n * sizeof *by_emp);
 	int64_t *ids = malloc(l->n * sizeof *ids);
 	int rc = 0;
-	if (!ix.by_id || !ids) {
+	if (!ix.by_id || !ids || !by_emp) {
 		rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
 		goto out;
 	}
 	for (size_t i = 0; i < l->n; i++)
-		ix.by_id[i] = &l->rows[i];
+		ix.by_id[i] = by_emp[i] = &l->rows[i];
 	qsort(ix.by_id, ix.n, sizeof ix.by_id[0], cmp_ptr_id);
+	qsort(by_emp, l->n, sizeof by_emp[0], cmp_ptr_employment);
 	size_t nids = 0; /* distinct person ids, in id order */
 	for (size_t i = 0; i < ix.n; i++)
 		if (!i || ix.by_id[i]->id != ix.by_id[i - 1]->id)
 			ids[nids++] = ix.by_id[i]->id;
-	for (size_t at = 0; at < nids && rc == 0; at += DETAIL_CHUNK) {
-		size_t n = nids - at < DETAIL_CHUNK ? nids - at : DETAIL_CHUNK;
-		rc = attach_schools(db, f->board_id, ids + at, n, &ix, err);
-		if (rc == 0)
-			rc = attach_quals(db, ids + at, n, &ix, err);
-	}
+	for (size_t at = 0; at < l->n && rc == 0; at += DETAIL_CHUNK)
+		rc = attach_schools(db, by_emp + at, l->n - at < DETAIL_CHUNK ? l->n - at : DETAIL_CHUNK,
+				    err);
+	for (size_t at = 0; at < nids && rc == 0; at += DETAIL_CHUNK)
+		rc = attach_quals(db, ids + at, nids - at < DETAIL_CHUNK ? nids - at : DETAIL_CHUNK,
+				  &ix, err);
 out:
 	free(ids);
+	free(by_emp);
 	free(ix.by_id);
 	return rc;
+}
+
+/* Columns of a person row after a leading contract id, in the order fill_row reads them. */
+#define ROW_COLS                                                                         \
+	"c.id, p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"        \
+	" COALESCE(p.email, ''), c.kind, c.hours_per_year, c.salary_scale, c.salary_step," \
+	" c.start_date, COALESCE(c.end_date, ''), e.board_id, b.name, e.id"
+
+/* Fill r from a row of ROW_COLS (column 0, the contract id, is the caller's). */
+static void fill_row(struct db_stmt *st, struct person_row *r, long today)
+{
+	r->id = db_col_int(st, 1);
+	copy(r->employee_number, sizeof r->employee_number, db_col_text(st, 2));
+	copy(r->first_name, sizeof r->first_name, db_col_text(st, 3));
+	copy(r->last_name, sizeof r->last_name, db_col_text(st, 4));
+	copy(r->birth_date, sizeof r->birth_date, db_col_text(st, 5));
+	copy(r->email, sizeof r->email, db_col_text(st, 6));
+	copy(r->contract_kind, sizeof r->contract_kind, db_col_text(st, 7));
+	r->hours_per_year = db_col_double(st, 8);
+	r->fte = r->hours_per_year / HOURS_PER_FTE;
+	copy(r->salary_scale, sizeof r->salary_scale, db_col_text(st, 9));
+	r->salary_step = (int)db_col_int(st, 10);
+	copy(r->start_date, sizeof r->start_date, db_col_text(st, 11));
+	copy(r->end_date, sizeof r->end_date, db_col_text(st, 12));
+	r->board_id = db_col_int(st, 13);
+	copy(r->board_name, sizeof r->board_name, db_col_text(st, 14));
+	r->employment_id = db_col_int(st, 15);
+	long born;
+	r->age = date_parse(r->birth_date, &born) == 0 ? date_age(born, today) : 0;
+}
+
+/* A page position by contract id, for putting the detail rows in page order. */
+struct page_slot {
+	int64_t contract_id;
+	size_t at;
+};
+
+static int cmp_slot(const void *a, const void *b)
+{
+	int64_t x = ((const struct page_slot *)a)->contract_id;
+	int64_t y = ((const struct page_slot *)b)->contract_id;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The rows of slots (sorted by contract id) into l->rows[slot.at]: one
+ * query by primary key per DETAIL_CHUNK contracts. A row whose contract
+ * vanished in between keeps id 0 (the caller drops it).
+ */
+static int fill_page(struct db *db, const struct people_filter *f, struct page_slot *slots,
+		     size_t n, struct person_list *l, struct samen_err *err)
+{
+	int rc = 0;
+	struct buf q;
+	buf_init(&q, 4096);
+	for (size_t at = 0; at < n && rc == 0; at += DETAIL_CHUNK) {
+		size_t k = n - at < DETAIL_CHUNK ? n - at : DETAIL_CHUNK;
+		buf_reset(&q);
+		buf_puts(&q, "SELECT " ROW_COLS " FROM contract c JOIN employment e ON e.id = c.employment_id"
+			     " JOIN person p ON p.id = e.person_id JOIN board b ON b.id = e.board_id"
+			     " WHERE c.id IN ");
+		in_list(&q, 1, k);
+		struct db_stmt *st;
+		if ((rc = db_prepare(db, buf_str(&q), &st, err)))
+			break;
+		for (size_t i = 0; i < k; i++)
+			db_bind_int(st, (int)i + 1, slots[at + i].contract_id);
+		while ((rc = db_step(st, err)) == 1) {
+			struct page_slot key = {db_col_int(st, 0), 0};
+			const struct page_slot *hit = bsearch(&key, slots + at, k, sizeof *slots, cmp_slot);
+			if (hit)
+				fill_row(st, &l->rows[hit->at], f->today);
+		}
+		db_finalize(st);
+	}
+	buf_release(&q);
+	return rc < 0 ? rc : 0;
+}
+
+/* The number of rows matching w (before limit and offset) into l->total. */
+static int count_rows(struct db *db, const struct people_filter *f, const struct where *w,
+		      struct person_list *l, struct samen_err *err)
+{
+	struct buf sql;
+	buf_init(&sql, 4096);
+	buf_puts(&sql, "SELECT COUNT(*)");
+	buf_puts(&sql, buf_str(&w->sql));
+	struct db_stmt *st;
+	int rc = db_prepare(db, buf_str(&sql), &st, err);
+	if (rc == 0) {
+		bind_where(st, w, f);
+		rc = db_step(st, err);
+		if (rc == 1)
+			l->total = (long)db_col_int(st, 0);
+		db_finalize(st);
+	}
+	buf_release(&sql);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * One page (f->limit > 0) in two steps: the contract ids of the page in
+ * order (narrow rows through the sort), then the wide rows of just those
+ * contracts by primary key; the total is counted apart, and only when the
+ * page does not already tell it. Sorting wide rows of the whole board, with
+ * a window function for the total, was most of the staff list's time.
+ */
+static int list_page(struct db *db, const struct people_filter *f, const struct where *w,
+		     const char *order, struct person_list *l, struct samen_err *err)
+{
+	struct buf sql;
+	buf_init(&sql, 4096);
+	buf_puts(&sql, "SELECT c.id");
+	buf_puts(&sql, buf_str(&w->sql));
+	buf_printf(&sql, "%s LIMIT $%d OFFSET $%d", order, w->n + 1, w->n + 2);
+	struct page_slot *slots = NULL;
+	size_t cap = 0, n = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, buf_str(&sql), &st, err);
+	if (rc)
+		goto out;
+	bind_where(st, w, f);
+	db_bind_int(st, w->n + 1, f->limit);
+	db_bind_int(st, w->n + 2, f->offset);
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = vec_grow((void **)&slots, &cap, n, sizeof *slots, err)))
+			break;
+		slots[n] = (struct page_slot){db_col_int(st, 0), n};
+		n++;
+	}
+	db_finalize(st);
+	if (rc < 0)
+		goto out;
+	/* A short page that starts at 0 holds every row: its length is the total. */
+	if (n > 0 && (f->offset > 0 || n == (size_t)f->limit))
+		rc = count_rows(db, f, w, l, err);
+	else
+		l->total = (long)n;
+	if (rc < 0 || n == 0)
+		goto out;
+	if (!(l->rows = calloc(n, sizeof *l->rows))) {
+		rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
+		goto out;
+	}
+	l->n = n;
+	qsort(slots, n, sizeof *slots, cmp_slot);
+	if ((rc = fill_page(db, f, slots, n, l, err)))
+		goto out;
+	size_t kept = 0; /* drop rows whose contract vanished between the queries */
+	for (size_t i = 0; i < l->n; i++)
+		if (l->rows[i].id)
+			l->rows[kept++] = l->rows[i];
+	l->n = kept;
+out:
+	free(slots);
+	buf_release(&sql);
+	return rc < 0 ? rc : 0;
+}
+
+/* Every row (no limit) in one query: exports of a whole board or region. */
+static int list_all(struct db *db, const struct people_filter *f, const struct where *w,
+		    const char *order, struct person_list *l, struct samen_err *err)
+{
+	struct buf sql;
+	buf_init(&sql, 4096);
+	buf_puts(&sql, "SELECT " ROW_COLS);
+	buf_puts(&sql, buf_str(&w->sql));
+	buf_puts(&sql, order);
+	size_t cap = 0;
+	struct db_stmt *st;
+	int rc = db_prepare(db, buf_str(&sql), &st, err);
+	if (rc)
+		goto out;
+	bind_where(st, w, f);
+	while ((rc = db_step(st, err)) == 1) {
+		if ((rc = vec_grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
+			break;
+		fill_row(st, &l->rows[l->n++], f->today);
+	}
+	db_finalize(st);
+	l->total = (long)l->n;
+out:
+	buf_release(&sql);
+	return rc < 0 ? rc : 0;
 }
 
 int people_list(struct db *db, const struct people_filter *f, struct person_list *l,
@@ -577,81 +770,20 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 	memset(l, 0, sizeof *l);
 	struct where w;
 	where_build(&w, f);
-	struct buf sql;
-	buf_init(&sql, 8192);
 	/* Ascending age means descending birth date. */
 	bool down = f->sort == SORT_AGE ? !f->descending : f->descending;
-	const char *dir = down ? "DESC" : "ASC";
 	size_t which = 0;
 	for (size_t i = 0; i < sizeof sort_names / sizeof sort_names[0]; i++)
 		if (sort_names[i].sort == f->sort)
 			which = i;
-	/* COUNT(*) OVER () gives the total before LIMIT in the same query. */
-	buf_puts(&sql, "SELECT p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"
-		       " COALESCE(p.email, ''), c.kind, c.hours_per_year, c.salary_scale,"
-		       " c.salary_step, c.start_date, COALESCE(c.end_date, ''), e.board_id,"
-		       " (SELECT b.name FROM board b WHERE b.id = e.board_id), COUNT(*) OVER ()");
-	buf_puts(&sql, buf_str(&w.sql));
-	buf_puts(&sql, " ORDER BY ");
-	buf_printf(&sql, "%s %s, %s", sort_names[which].key, dir, sort_names[which].then);
-	if (f->limit > 0)
-		buf_printf(&sql, " LIMIT $%d OFFSET $%d", w.n + 1, w.n + 2);
-
-	struct db_stmt *st;
-	size_t cap = 0;
-	int rc = db_prepare(db, buf_str(&sql), &st, err);
-	if (rc)
-		goto out;
-	bind_where(st, &w, f);
-	if (f->limit > 0) {
-		db_bind_int(st, w.n + 1, f->limit);
-		db_bind_int(st, w.n + 2, f->offset);
-	}
-	while ((rc = db_step(st, err)) == 1) {
-		if ((rc = vec_grow((void **)&l->rows, &cap, l->n, sizeof *l->rows, err)))
-			break;
-		struct person_row *r = &l->rows[l->n++];
-		r->id = db_col_int(st, 0);
-		copy(r->employee_number, sizeof r->employee_number, db_col_text(st, 1));
-		copy(r->first_name, sizeof r->first_name, db_col_text(st, 2));
-		copy(r->last_name, sizeof r->last_name, db_col_text(st, 3));
-		copy(r->birth_date, sizeof r->birth_date, db_col_text(st, 4));
-		copy(r->email, sizeof r->email, db_col_text(st, 5));
-		copy(r->contract_kind, sizeof r->contract_kind, db_col_text(st, 6));
-		r->hours_per_year = db_col_double(st, 7);
-		r->fte = r->hours_per_year / HOURS_PER_FTE;
-		copy(r->salary_scale, sizeof r->salary_scale, db_col_text(st, 8));
-		r->salary_step = (int)db_col_int(st, 9);
-		copy(r->start_date, sizeof r->start_date, db_col_text(st, 10));
-		copy(r->end_date, sizeof r->end_date, db_col_text(st, 11));
-		r->board_id = db_col_int(st, 12);
-		copy(r->board_name, sizeof r->board_name, db_col_text(st, 13));
-		l->total = (long)db_col_int(st, 14);
-		long born;
-		r->age = date_parse(r->birth_date, &born) == 0 ? date_age(born, f->today) : 0;
-	}
-	db_finalize(st);
-	if (rc < 0)
-		goto out;
-	if (l->n == 0 && f->offset > 0) {
-		/* A page past the end has no rows to carry the total: count separately. */
-		buf_reset(&sql);
-		buf_puts(&sql, "SELECT COUNT(*)");
-		buf_puts(&sql, buf_str(&w.sql));
-		rc = db_prepare(db, buf_str(&sql), &st, err);
-		if (rc)
-			goto out;
-		bind_where(st, &w, f);
-		rc = db_step(st, err);
-		if (rc == 1)
-			l->total = (long)db_col_int(st, 0);
-		db_finalize(st);
-		if (rc < 0)
-			goto out;
-	}
-	rc = l->n ? attach_details(db, f, l, err) : 0;
-out:
-	buf_release(&sql);
+	char order[160];
+	snprintf(order, sizeof order, " ORDER BY %s %s, %s", sort_names[which].key,
+		 down ? "DESC" : "ASC", sort_names[which].then);
+	int rc = f->limit > 0 ? list_page(db, f, &w, order, l, err) : list_all(db, f, &w, order, l, err);
+	if (rc == 0 && l->n == 0 && f->offset > 0)
+		rc = count_rows(db, f, &w, l, err); /* a page past the end still tells the total */
+	if (rc >= 0 && l->n)
+		rc = attach_details(l, db, err);
 	buf_release(&w.sql);
 	if (rc < 0)
 		people_list_free(l);

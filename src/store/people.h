@@ -62,6 +62,7 @@ struct people_filter {
 struct person_row {
 	int64_t id;
 	int64_t board_id;          /* the employing board of this row's contract */
+	int64_t employment_id;     /* the employment the row's contract belongs to */
 	char board_name[128];
 	char employee_number[32];
 	char first_name[64], last_name[96];
