@@ -1,9 +1,9 @@
 /*
  * cmd_match.c - `samen match`: the regional matching plan of issue 4
- * (store/match_plan.h). All open hours-per-week help requests of a region
- * are assigned together to the pool by the optimiser (optim/assign.h) and
- * stored as proposals (offers with source "optimiser") that the people
- * still accept or decline. --dry-run prints the plan without storing it;
+ * (store/match_plan.h). All open help requests of a region (lessons and
+ * hours per week) are assigned to the pool by the optimisers
+ * (optim/lessons.h, optim/assign.h) and stored as proposals (offers with
+ * source "optimiser") that the people still accept or decline. --dry-run prints the plan without storing it;
  * --export writes the plan as CSV (semicolon-separated, UTF-8); --smtp
  * HOST:PORT afterwards e-mails the notifications not yet e-mailed
  * (store/notify.h, util/smtp.h).
@@ -48,7 +48,7 @@ static int export_plan(const char *path, int64_t region, bool header,
 {
 	if (header)
 		fprintf(o, "region;request;school;subject;candidate;board;hours_per_week;"
-			   "travel_minutes;offer\n");
+			   "travel_minutes;offer;lessons\n");
 	for (size_t i = 0; i < p->nlines; i++) {
 		const struct match_plan_line *l = &p->lines[i];
 		fprintf(o, "%lld;%lld;", (long long)region, (long long)l->request_id);
@@ -57,9 +57,11 @@ static int export_plan(const char *path, int64_t region, bool header,
 		csv_field(o, l->subject);
 		fputc(';', o);
 		csv_field(o, l->alias);
-		fprintf(o, ";%lld;%lld,%02lld;%d;%lld\n", (long long)l->board_id,
+		fprintf(o, ";%lld;%lld,%02lld;%d;%lld;", (long long)l->board_id,
 			(long long)(l->hours / 100), (long long)(l->hours % 100), l->travel,
 			(long long)l->offer_id);
+		csv_field(o, l->lesson_text);
+		fputc('\n', o);
 	}
 	if (ferror(o)) {
 		fprintf(stderr, "samen: cannot write %s\n", path);
@@ -152,11 +154,19 @@ static int run(int argc, char **argv)
 		       (long long)(p.hours_covered / 100), (long long)(p.hours_covered % 100),
 		       (long long)(p.hours_wanted / 100), (long long)(p.hours_wanted % 100),
 		       dry ? " (dry run: nothing stored)" : "");
+		if (p.lessons_wanted)
+			printf("  lessons: %zu of %zu covered for %zu request(s), %zu options; %s"
+			       " (%lld search nodes, %.3f s)\n",
+			       p.lessons_covered, p.lessons_wanted, p.lesson_requests, p.lesson_options,
+			       p.lessons_proven ? "proven optimal" : "time limit reached, not proven optimal",
+			       (long long)p.lesson_nodes, p.lesson_seconds);
 		for (size_t k = 0; k < p.nlines; k++) {
 			const struct match_plan_line *l = &p.lines[k];
 			printf("  request %lld (%s, %s): %s, %lld,%02lld h/week, %d min",
 			       (long long)l->request_id, l->school_name, l->subject, l->alias,
 			       (long long)(l->hours / 100), (long long)(l->hours % 100), l->travel);
+			if (l->lessons)
+				printf(", lessons %s", l->lesson_text);
 			if (l->offer_id)
 				printf(", offer %lld", (long long)l->offer_id);
 			printf("\n");
@@ -186,10 +196,12 @@ const struct cli_command cmd_match = {
 	"match help requests to the regional pool (optimiser) and store proposals",
 	"samen match [--region ID] [--export FILE] [--dry-run] [--today YYYY-MM-DD] [--db PATH|URL]\n"
 	"\n"
-	"Assigns all open hours-per-week help requests of a region (every region without\n"
-	"--region) to the staff who opted in to the regional pool and fit them, with the\n"
-	"optimiser: most hours covered, urgent requests first, least travel, fair give and\n"
-	"take between boards. Every assignment is stored as an offer the person accepts\n"
+	"Assigns all open help requests of a region (every region without --region) to\n"
+	"the staff who opted in to the regional pool and fit them, with the optimiser:\n"
+	"most hours covered, urgent requests first, least travel, fair give and take\n"
+	"between boards. Requests of concrete lessons are assigned first, without clashes\n"
+	"and with travel time between schools (proven optimal, or said so); then the\n"
+	"requests in hours per week. Every assignment is stored as an offer the person accepts\n"
 	"or declines (nobody is assigned without consent); --dry-run stores nothing.\n"
 	"--export FILE writes the plan as CSV. --smtp HOST:PORT then e-mails every\n"
 	"notification not yet e-mailed to the person it is for (sender --mail-from).\n"

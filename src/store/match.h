@@ -155,6 +155,22 @@ int match_region_setting_set(struct db *db, int64_t region_id, double speed_kmh,
 int match_travel_set(struct db *db, int64_t from_school, int64_t to_school, int minutes,
 		     struct samen_err *err);
 
+/*
+ * Travel times between the schools of a region: an imported travel time
+ * when there is one, else the haversine distance at the region's speed
+ * (the estimate the candidate checks use). Owned by the caller
+ * (match_travel_close). Errors: SAMEN_ENOMEM, SAMEN_EDB.
+ */
+struct match_travel;
+int match_travel_open(struct db *db, int64_t region_id, struct match_travel **out,
+		      struct samen_err *err);
+
+/* Minutes from school `from` to school `to` (0 when equal), -1 when unknown. */
+int match_travel_between(const struct match_travel *t, int64_t from, int64_t to);
+
+/* Free t. NULL is a no-op. */
+void match_travel_close(struct match_travel *t);
+
 /* The checks of a candidate, in the order shown. */
 enum match_check {
 	MCHK_QUAL = 0,   /* qualification for type and years (rules 18-22) */

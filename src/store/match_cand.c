@@ -145,6 +145,42 @@ static int region_settings(struct db *db, int64_t region, double *speed, int *we
 	return rc < 0 ? rc : 0;
 }
 
+/* Travel times of a region for callers outside this file (see match.h). */
+struct match_travel {
+	struct travel_ctx ctx;
+};
+
+int match_travel_open(struct db *db, int64_t region_id, struct match_travel **out,
+		      struct samen_err *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	int weeks;
+	int rc = region_settings(db, region_id, &(*out)->ctx.speed, &weeks, err);
+	if (rc == 0)
+		rc = travel_load(db, region_id, &(*out)->ctx, err);
+	if (rc) {
+		match_travel_close(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int match_travel_between(const struct match_travel *t, int64_t from, int64_t to)
+{
+	return travel_cb((void *)&t->ctx, from, to);
+}
+
+void match_travel_close(struct match_travel *t)
+{
+	if (!t)
+		return;
+	travel_free(&t->ctx);
+	free(t);
+}
+
+
 static int school_caps(struct db *db, int64_t school, int *lesson_minutes, double *cap,
 		       struct samen_err *err)
 {

@@ -4,13 +4,29 @@
  */
 #include "store/match_plan.h"
 #include "optim/assign.h"
+#include "optim/lessons.h"
 #include "store/match_offer.h"
+#include "util/vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define UNIT 25 /* centi-hours per optimiser hour unit: a quarter hour */
+#define LESSON_TIME_LIMIT_MS 60000 /* a plan in a web request must end: then proven-or-not is shown */
+
+/* Hours per week a person was given by the lesson part of a plan (centi-hours). */
+struct used_hours {
+	int64_t person_id, hours;
+};
+
+static int64_t used_of(const struct used_hours *u, size_t n, int64_t person)
+{
+	for (size_t i = 0; i < n; i++)
+		if (u[i].person_id == person)
+			return u[i].hours;
+	return 0;
+}
 
 struct staff_ix {
 	int64_t person_id, board_id;
@@ -64,50 +80,299 @@ static int has_live(struct db *db, int64_t request, int64_t person, bool *live,
 	return rc < 0 ? rc : 0;
 }
 
-int match_plan_run(struct db *db, int64_t region_id, long today, int store,
-		   const struct match_actor *who, struct match_plan *out, struct samen_err *err)
+/* Lesson ids of a request that are in a live offer (proposed, accepted or approved). */
+static int offered_lessons(struct db *db, int64_t request, int64_t *ids, size_t *n,
+			   struct samen_err *err)
 {
-	memset(out, 0, sizeof *out);
-	struct match_request *reqs = NULL;
-	size_t nreq = 0, nstaff = 0, cap_staff = 0;
-	struct staff_ix *staff = NULL;
-	int32_t *req_index = NULL;
-	struct assign_model *m = NULL;
-	struct assign_result res;
-	memset(&res, 0, sizeof res);
-	struct match_request_filter f = {region_id, 0, 0, "open"};
-	int rc = match_request_list(db, &f, &reqs, &nreq, err);
+	struct db_stmt *st = NULL;
+	*n = 0;
+	int rc = db_prepare(db, "SELECT ol.request_lesson_id FROM match_offer_lesson ol"
+				" JOIN match_offer o ON o.id = ol.offer_id WHERE o.request_id = $1"
+				" AND (o.status = 'proposed' OR o.status = 'accepted'"
+				" OR o.status = 'approved')", &st, err);
 	if (rc)
 		return rc;
-	req_index = calloc(nreq ? nreq : 1, sizeof *req_index);
-	if (!req_index) {
+	db_bind_int(st, 1, request);
+	while ((rc = db_step(st, err)) == 1)
+		if (*n < MATCH_MAX_LESSONS)
+			ids[(*n)++] = db_col_int(st, 0);
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+static bool holds(const int64_t *ids, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Travel between two schools for the lesson optimiser: unknown counts as too far to combine. */
+static int32_t lesson_travel(void *ctx, int32_t from, int32_t to)
+{
+	int t = match_travel_between(ctx, from, to);
+	return t < 0 || t > LESSONS_TRAVEL_MAX ? LESSONS_TRAVEL_MAX : t;
+}
+
+/* Every check but consent (a flag of the pair) and the lessons (per lesson) passed. */
+static bool fits_apart_from_lessons(const struct match_candidate *c)
+{
+	for (int x = 0; x < MCHK_COUNT; x++)
+		if (x != MCHK_CONSENT && x != MCHK_LESSONS && !c->pass[x])
+			return false;
+	return true;
+}
+
+struct plan_staff {
+	int64_t person_id, board_id, spare;
+	int32_t index;
+	char alias[24];
+};
+
+/* Find or add the pool member of c in the lesson model; its model index goes to *ix. */
+static int lesson_staff(struct lessons_model *m, const struct match_candidate *c,
+			struct plan_staff **staff, size_t *n, size_t *cap, int32_t *ix,
+			struct samen_err *err)
+{
+	for (size_t s = 0; s < *n; s++)
+		if ((*staff)[s].person_id == c->person_id) {
+			*ix = (int32_t)s;
+			return 0;
+		}
+	int rc = vec_grow((void **)staff, cap, *n, sizeof **staff, err);
+	if (rc)
+		return rc;
+	int64_t minutes = c->spare * 60 / 100;
+	if (minutes > LESSONS_MINUTES_MAX)
+		minutes = LESSONS_MINUTES_MAX;
+	struct plan_staff *sx = &(*staff)[*n];
+	*sx = (struct plan_staff){c->person_id, c->board_id, c->spare, 0, ""};
+	snprintf(sx->alias, sizeof sx->alias, "%s", c->alias);
+	struct lessons_staff ls = {c->person_id, (int32_t)c->board_id, 0, (int32_t)minutes};
+	rc = lessons_add_staff(m, &ls, &sx->index, err);
+	if (rc)
+		return rc;
+	*ix = (int32_t)(*n)++;
+	return 0;
+}
+
+static const char *const day_short[8] = {"", "ma", "di", "wo", "do", "vr", "za", "zo"};
+
+/*
+ * The lesson part of a plan: builds the lesson model of every open request
+ * with concrete lessons (reqs), solves it and appends its lines to out
+ * (stored as offers when store). The hours each person got go to *used.
+ */
+static int plan_lessons(struct db *db, long today, int store, const struct match_actor *who,
+			const struct match_request *reqs, size_t nreq, struct match_travel *tr,
+			struct match_plan *out, size_t *cap_lines, struct used_hours **used,
+			size_t *nused, struct samen_err *err)
+{
+	const struct lessons_params prm = {200, 4, LESSON_TIME_LIMIT_MS};
+	struct lessons_model *m = NULL;
+	struct plan_staff *staff = NULL;
+	size_t nstaff = 0, cap_staff = 0, cap_used = 0;
+	int32_t *lix = calloc(nreq ? nreq * MATCH_MAX_LESSONS : 1, sizeof *lix);
+	bool *done = NULL;
+	struct lessons_result res;
+	memset(&res, 0, sizeof res);
+	if (!lix)
+		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	int rc = lessons_new(&m, &prm, lesson_travel, tr, err);
+	for (size_t k = 0; k < nreq && rc == 0; k++) {
+		const struct match_request *r = &reqs[k];
+		int32_t *ix = &lix[k * MATCH_MAX_LESSONS];
+		for (size_t j = 0; j < MATCH_MAX_LESSONS; j++)
+			ix[j] = -1;
+		if (!r->nlessons)
+			continue;
+		if (r->school_id > INT32_MAX || r->board_id > INT32_MAX) {
+			rc = samen_fail(err, SAMEN_ETOOBIG, "school or board id too large for the optimiser");
+			break;
+		}
+		int64_t busy[MATCH_MAX_LESSONS];
+		size_t nbusy = 0;
+		if ((rc = offered_lessons(db, r->id, busy, &nbusy, err)))
+			break;
+		int32_t rix = -1;
+		int64_t minutes = 0;
+		for (size_t j = 0; j < r->nlessons && rc == 0; j++) {
+			const struct match_request_lesson *l = &r->lessons[j];
+			if (holds(busy, nbusy, l->id))
+				continue;
+			if (rix < 0) {
+				struct lessons_request lr = {r->id, (int32_t)r->board_id,
+							     (int32_t)r->school_id, r->urgency};
+				if ((rc = lessons_add_request(m, &lr, &rix, err)))
+					break;
+			}
+			struct lessons_lesson ll = {l->id, rix, l->weekday, l->start, l->end};
+			if ((rc = lessons_add_lesson(m, &ll, &ix[j], err)))
+				break;
+			out->lessons_wanted++;
+			minutes += l->end - l->start;
+		}
+		out->hours_wanted += minutes * 100 / 60;
+		if (rc || rix < 0)
+			continue;
+		out->lesson_requests++;
+		out->requests++;
+		struct match_candidate *c = NULL;
+		size_t nc = 0;
+		if ((rc = match_candidates(db, r->id, 0, today, &c, &nc, err)))
+			break;
+		for (size_t i = 0; i < nc && rc == 0; i++) {
+			bool live = false;
+			if (!fits_apart_from_lessons(&c[i]))
+				continue;
+			if ((rc = has_live(db, r->id, c[i].person_id, &live, err)) || live)
+				continue;
+			int32_t s;
+			if ((rc = lesson_staff(m, &c[i], &staff, &nstaff, &cap_staff, &s, err)))
+				break;
+			int travel = c[i].travel < 0 ? 0 : c[i].travel;
+			if (travel > LESSONS_TRAVEL_MAX)
+				travel = LESSONS_TRAVEL_MAX;
+			for (size_t j = 0; j < r->nlessons && rc == 0; j++) {
+				if (ix[j] < 0 || c[i].lesson[j] != LESSON_OK)
+					continue;
+				rc = lessons_add_option(m, staff[s].index, ix[j], travel,
+							c[i].pass[MCHK_CONSENT], err);
+				out->lesson_options++;
+			}
+			out->candidates++;
+		}
+		free(c);
+	}
+	out->staff += nstaff;
+	if (rc || out->lessons_wanted == 0)
+		goto out;
+	if ((rc = lessons_solve(m, &res, err)))
+		goto out;
+	out->lessons_proven = res.status == LESSONS_OPTIMAL;
+	out->lesson_nodes = res.nodes;
+	out->lesson_seconds = res.seconds;
+	if (!(done = calloc(res.nlines ? res.nlines : 1, sizeof *done))) {
 		rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = assign_new(&m, NULL, err);
-	if (rc)
-		goto out;
-	for (size_t i = 0; i < nreq; i++) {
-		req_index[i] = -1;
+	/* One offer per (request, person): the lessons of the pair together. */
+	for (size_t i = 0; i < res.nlines && rc == 0; i++) {
+		if (done[i])
+			continue;
+		const struct lessons_line *a = &res.lines[i];
+		const struct match_request *r = NULL;
+		for (size_t k = 0; k < nreq && !r; k++)
+			if (reqs[k].id == a->request_id)
+				r = &reqs[k];
+		const struct plan_staff *sx = NULL;
+		for (size_t k = 0; k < nstaff && !sx; k++)
+			if (staff[k].person_id == a->staff_id)
+				sx = &staff[k];
+		int64_t ids[MATCH_MAX_LESSONS];
+		size_t n = 0;
+		int64_t minutes = 0;
+		int len = 0;
+		char text[96] = "";
+		for (size_t j = i; j < res.nlines; j++) {
+			const struct lessons_line *b = &res.lines[j];
+			if (done[j] || b->request_id != a->request_id || b->staff_id != a->staff_id)
+				continue;
+			done[j] = true;
+			if (n == MATCH_MAX_LESSONS)
+				continue;
+			ids[n++] = b->lesson_id;
+			minutes += b->minutes;
+			for (size_t q = 0; r && q < r->nlessons; q++)
+				if (r->lessons[q].id == b->lesson_id && len >= 0 &&
+				    (size_t)len < sizeof text)
+					len += snprintf(text + len, sizeof text - (size_t)len, "%s%s%d",
+							len ? " " : "", day_short[r->lessons[q].weekday % 8],
+							r->lessons[q].period);
+		}
+		if (!r || !sx)
+			continue;
+		struct match_plan_line l;
+		memset(&l, 0, sizeof l);
+		l.request_id = r->id;
+		l.person_id = sx->person_id;
+		l.board_id = sx->board_id;
+		l.hours = minutes * 100 / 60; /* as match_offer_propose stores it */
+		l.travel = a->travel;
+		l.lessons = (int)n;
+		snprintf(l.lesson_text, sizeof l.lesson_text, "%s", text);
+		snprintf(l.alias, sizeof l.alias, "%s", sx->alias);
+		snprintf(l.school_name, sizeof l.school_name, "%s", r->school_name);
+		snprintf(l.subject, sizeof l.subject, "%s", r->subject);
+		if (store) {
+			struct samen_err e2;
+			samen_err_clear(&e2);
+			if (match_offer_propose(db, r->id, sx->person_id, 0, ids, n, today, "optimiser",
+						who, &l.offer_id, &e2) != 0)
+				continue;
+		}
+		if ((rc = vec_grow((void **)&out->lines, cap_lines, out->nlines, sizeof l, err)))
+			break;
+		out->lines[out->nlines++] = l;
+		out->lessons_covered += n;
+		out->hours_covered += l.hours;
+		size_t u = 0;
+		while (u < *nused && (*used)[u].person_id != sx->person_id)
+			u++;
+		if (u == *nused) {
+			if ((rc = vec_grow((void **)used, &cap_used, *nused, sizeof **used, err)))
+				break;
+			(*used)[(*nused)++] = (struct used_hours){sx->person_id, 0};
+		}
+		(*used)[u].hours += l.hours;
+	}
+out:
+	free(done);
+	lessons_result_release(&res);
+	lessons_free(m);
+	free(staff);
+	free(lix);
+	return rc;
+}
+
+/*
+ * The hours part of a plan: every open hours-per-week request against the
+ * members who fit it, spare hours less what the lesson part gave them
+ * (used; when the lesson offers are stored, the candidate checks already
+ * count them). Appends its lines to out.
+ */
+static int plan_hours(struct db *db, long today, int store, const struct match_actor *who,
+		      const struct match_request *reqs, size_t nreq, const struct used_hours *used,
+		      size_t nused, struct match_plan *out, size_t *cap_lines, struct samen_err *err)
+{
+	size_t nstaff = 0, cap_staff = 0;
+	struct staff_ix *staff = NULL;
+	struct assign_model *m = NULL;
+	struct assign_result res;
+	memset(&res, 0, sizeof res);
+	int rc = assign_new(&m, NULL, err);
+	size_t nrequests = 0;
+	for (size_t i = 0; i < nreq && rc == 0; i++) {
 		if (reqs[i].nlessons)
-			continue; /* concrete lessons are offered by hand from the candidate list */
+			continue; /* the lesson part */
+		int32_t rix;
 		int64_t left = reqs[i].hours_per_week - offered_for(db, reqs[i].id, err, &rc);
 		if (rc)
-			goto out;
+			break;
 		if (left < UNIT)
 			continue;
 		out->hours_wanted += left / UNIT * UNIT;
 		struct assign_request ar = {reqs[i].id, (int32_t)reqs[i].board_id,
 					    (int32_t)(left / UNIT), reqs[i].urgency};
-		rc = assign_add_request(m, &ar, &req_index[i], err);
-		if (rc)
-			goto out;
+		if ((rc = assign_add_request(m, &ar, &rix, err)))
+			break;
 		out->requests++;
+		nrequests++;
 		struct match_candidate *c = NULL;
 		size_t nc = 0;
-		rc = match_candidates(db, reqs[i].id, 0, today, &c, &nc, err);
-		if (rc)
-			goto out;
+		if ((rc = match_candidates(db, reqs[i].id, 0, today, &c, &nc, err)))
+			break;
 		for (size_t k = 0; k < nc && !rc; k++) {
 			bool others = true;
 			for (int x = 0; x < MCHK_COUNT; x++)
@@ -119,96 +384,109 @@ int match_plan_run(struct db *db, int64_t region_id, long today, int store,
 			rc = has_live(db, reqs[i].id, c[k].person_id, &live, err);
 			if (rc || live)
 				continue;
+			int64_t spare = c[k].spare - (store ? 0 : used_of(used, nused, c[k].person_id));
+			if (spare < UNIT)
+				continue;
 			size_t s = 0;
 			while (s < nstaff && staff[s].person_id != c[k].person_id)
 				s++;
 			if (s == nstaff) {
-				if (nstaff == cap_staff) {
-					size_t ncap = cap_staff ? cap_staff * 2 : 16;
-					void *p = realloc(staff, ncap * sizeof *staff);
-					if (!p) {
-						rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
-						break;
-					}
-					staff = p;
-					cap_staff = ncap;
-				}
+				if ((rc = vec_grow((void **)&staff, &cap_staff, nstaff, sizeof *staff, err)))
+					break;
 				struct staff_ix *sx = &staff[nstaff++];
 				sx->person_id = c[k].person_id;
 				sx->board_id = c[k].board_id;
-				sx->spare = c[k].spare;
+				sx->spare = spare;
 				snprintf(sx->alias, sizeof sx->alias, "%s", c[k].alias);
 				struct assign_staff as = {c[k].person_id, (int32_t)c[k].board_id,
-							  (int32_t)(c[k].spare / UNIT)};
-				rc = assign_add_staff(m, &as, &sx->index, err);
-				if (rc)
+							  (int32_t)(spare / UNIT)};
+				if ((rc = assign_add_staff(m, &as, &sx->index, err)))
 					break;
-			} else if (c[k].spare < staff[s].spare) {
-				staff[s].spare = c[k].spare;
-				rc = assign_set_staff_hours(m, staff[s].index,
-							    (int32_t)(c[k].spare / UNIT), err);
-				if (rc)
+			} else if (spare < staff[s].spare) {
+				staff[s].spare = spare;
+				if ((rc = assign_set_staff_hours(m, staff[s].index, (int32_t)(spare / UNIT),
+								 err)))
 					break;
 			}
 			int travel = c[k].travel < 0 ? 0 : c[k].travel;
 			if (travel > ASSIGN_TRAVEL_MAX)
 				travel = ASSIGN_TRAVEL_MAX;
-			rc = assign_add_candidate(m, req_index[i], staff[s].index, travel,
+			rc = assign_add_candidate(m, rix, staff[s].index, travel,
 						  c[k].pass[MCHK_CONSENT], NULL, err);
 			out->candidates++;
 		}
 		free(c);
-		if (rc)
-			goto out;
 	}
-	out->staff = nstaff;
-	rc = assign_solve(m, MCF_COLD, &res, err);
-	if (rc)
+	out->staff += nstaff;
+	if (rc || nrequests == 0)
 		goto out;
-	out->lines = calloc(res.nlines ? res.nlines : 1, sizeof *out->lines);
-	if (!out->lines) {
-		rc = samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	if ((rc = assign_solve(m, MCF_COLD, &res, err)))
 		goto out;
-	}
-	for (size_t i = 0; i < res.nlines; i++) {
+	for (size_t i = 0; i < res.nlines && rc == 0; i++) {
 		const struct assign_line *al = &res.lines[i];
 		if (al->hours <= 0)
 			continue;
 		const struct match_request *r = NULL;
-		for (size_t k = 0; k < nreq; k++)
+		for (size_t k = 0; k < nreq && !r; k++)
 			if (reqs[k].id == al->request_id)
 				r = &reqs[k];
 		const struct staff_ix *sx = NULL;
-		for (size_t k = 0; k < nstaff; k++)
+		for (size_t k = 0; k < nstaff && !sx; k++)
 			if (staff[k].person_id == al->staff_id)
 				sx = &staff[k];
 		if (!r || !sx)
 			continue;
-		struct match_plan_line *l = &out->lines[out->nlines];
-		memset(l, 0, sizeof *l);
-		l->request_id = r->id;
-		l->person_id = sx->person_id;
-		l->board_id = sx->board_id;
-		l->hours = (int64_t)al->hours * UNIT;
-		l->travel = al->travel;
-		snprintf(l->alias, sizeof l->alias, "%s", sx->alias);
-		snprintf(l->school_name, sizeof l->school_name, "%s", r->school_name);
-		snprintf(l->subject, sizeof l->subject, "%s", r->subject);
+		struct match_plan_line l;
+		memset(&l, 0, sizeof l);
+		l.request_id = r->id;
+		l.person_id = sx->person_id;
+		l.board_id = sx->board_id;
+		l.hours = (int64_t)al->hours * UNIT;
+		l.travel = al->travel;
+		snprintf(l.alias, sizeof l.alias, "%s", sx->alias);
+		snprintf(l.school_name, sizeof l.school_name, "%s", r->school_name);
+		snprintf(l.subject, sizeof l.subject, "%s", r->subject);
 		if (store) {
 			struct samen_err e2;
 			samen_err_clear(&e2);
-			if (match_offer_propose(db, r->id, sx->person_id, l->hours, NULL, 0, today,
-						"optimiser", who, &l->offer_id, &e2) != 0)
+			if (match_offer_propose(db, r->id, sx->person_id, l.hours, NULL, 0, today,
+						"optimiser", who, &l.offer_id, &e2) != 0)
 				continue;
 		}
-		out->hours_covered += l->hours;
-		out->nlines++;
+		if ((rc = vec_grow((void **)&out->lines, cap_lines, out->nlines, sizeof l, err)))
+			break;
+		out->lines[out->nlines++] = l;
+		out->hours_covered += l.hours;
 	}
 out:
 	assign_result_release(&res);
 	assign_free(m);
 	free(staff);
-	free(req_index);
+	return rc;
+}
+
+int match_plan_run(struct db *db, int64_t region_id, long today, int store,
+		   const struct match_actor *who, struct match_plan *out, struct samen_err *err)
+{
+	memset(out, 0, sizeof *out);
+	struct match_request *reqs = NULL;
+	struct match_travel *tr = NULL;
+	struct used_hours *used = NULL;
+	size_t nreq = 0, nused = 0, cap_lines = 0;
+	struct match_request_filter f = {region_id, 0, 0, "open"};
+	int rc = match_request_list(db, &f, &reqs, &nreq, err);
+	for (size_t i = 0; i < nreq && rc == 0; i++)
+		if (reqs[i].nlessons) /* the list gives only the count of a request's lessons */
+			rc = match_request_get(db, reqs[i].id, &reqs[i], err);
+	if (rc == 0)
+		rc = match_travel_open(db, region_id, &tr, err);
+	if (rc == 0)
+		rc = plan_lessons(db, today, store, who, reqs, nreq, tr, out, &cap_lines, &used,
+				  &nused, err);
+	if (rc == 0)
+		rc = plan_hours(db, today, store, who, reqs, nreq, used, nused, out, &cap_lines, err);
+	match_travel_close(tr);
+	free(used);
 	free(reqs);
 	if (rc)
 		match_plan_release(out);

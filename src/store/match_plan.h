@@ -3,13 +3,23 @@
  * all open hours-per-week requests of a region against the pool, solved
  * together by the optimiser (optim/assign.h) and stored as proposals.
  *
- * The instance: every open request without concrete lessons, wanting its
- * hours not yet offered (priority = urgency); every pool member who fits
- * at least one of them, offering their spare hours; a candidate arc for
- * every (request, member) pair that fits (match_candidates), with the
- * travel minutes; a pair the member declined is recorded but never
- * assigned. Members who already hold an offer for a request get no arc for
- * it. Hours go to the optimiser in quarter hours.
+ * Two parts, lessons first because their times are the harder to fill:
+ *
+ *   - requests of concrete lessons (optim/lessons.h): every lesson not yet
+ *     in a live offer; an option for every (member, lesson) pair where the
+ *     member passes every check of match_candidates for the request and
+ *     that lesson is free in their timetable with travel time before and
+ *     after; the optimiser adds the clashes between the requested lessons
+ *     themselves (time and travel between the schools). Spare hours go in
+ *     as minutes per week;
+ *   - requests in hours per week (optim/assign.h): their hours not yet
+ *     offered (priority = urgency); every member who fits, offering their
+ *     spare hours less what the lesson part gave them; a candidate arc for
+ *     every fitting (request, member) pair with the travel minutes. Hours
+ *     go to the optimiser in quarter hours.
+ *
+ * A pair the member declined is recorded but never assigned. Members who
+ * already hold an offer for a request get nothing more of it.
  *
  * Every assignment becomes an offer with source "optimiser"
  * (match_offer_propose): a proposal the person still accepts or declines,
@@ -28,12 +38,19 @@ struct match_plan_line {
 	int64_t request_id, person_id, board_id, offer_id;
 	int64_t hours; /* centi-hours per week */
 	int travel;
+	int lessons;        /* number of concrete lessons; 0 for an hours-per-week line */
+	char lesson_text[96]; /* "ma1 do7 do8" (day and period) for lesson lines */
 	char alias[24], school_name[128], subject[8];
 };
 
 struct match_plan {
-	int64_t hours_wanted, hours_covered; /* centi-hours per week */
+	int64_t hours_wanted, hours_covered; /* centi-hours per week, both kinds of request */
 	size_t requests, staff, candidates;
+	/* The lesson-level part (optim/lessons.h). */
+	size_t lesson_requests, lessons_wanted, lessons_covered, lesson_options;
+	bool lessons_proven;  /* the lesson assignment is proven optimal */
+	int64_t lesson_nodes; /* search nodes of the lesson solve */
+	double lesson_seconds;
 	struct match_plan_line *lines;
 	size_t nlines;
 };

@@ -361,21 +361,37 @@ static void where_add(struct where *w, const char *cond, const char *close)
 	buf_puts(&w->sql, close);
 }
 
-static void where_build(struct where *w, const struct people_filter *f)
+/* What a FROM/WHERE is for: the rows to sort, every row with its board, or the count. */
+enum where_kind {
+	WHERE_PAGE,  /* person and current contract: every sort key */
+	WHERE_ALL,   /* as WHERE_PAGE, with the board for its name */
+	WHERE_COUNT, /* only what a filter needs; a current contract exists iff any contract does */
+};
+
+static void where_build(struct where *w, const struct people_filter *f, enum where_kind kind)
 {
 	buf_init(&w->sql, 4096);
 	w->n = 0;
 	w->lo[0] = w->hi[0] = '\0';
-	buf_puts(&w->sql, " FROM employment e JOIN person p ON p.id = e.person_id"
-			  " JOIN board b ON b.id = e.board_id JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
-			  " WHERE 1 = 1");
+	bool has_age = f->age != AGE_ANY;
+	buf_puts(&w->sql, " FROM employment e");
+	/* Foreign keys guarantee the person and the board of an employment. */
+	if (kind != WHERE_COUNT || has_age)
+		buf_puts(&w->sql, " JOIN person p ON p.id = e.person_id");
+	if (kind == WHERE_ALL)
+		buf_puts(&w->sql, " JOIN board b ON b.id = e.board_id");
+	if (kind != WHERE_COUNT || f->contract[0])
+		buf_puts(&w->sql, " JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+				  " WHERE 1 = 1");
+	else
+		buf_puts(&w->sql, " WHERE EXISTS (SELECT 1 FROM contract c WHERE c.employment_id = e.id)");
 	if (f->board_id)
 		where_add(w, " AND e.board_id = ", "");
 	if (f->school_id)
 		where_add(w, " AND EXISTS (SELECT 1 FROM assignment a WHERE a.employment_id = e.id"
 			     " AND a.school_id = ", ")");
 	if (f->subject[0])
-		where_add(w, " AND EXISTS (SELECT 1 FROM qualification q WHERE q.person_id = p.id"
+		where_add(w, " AND EXISTS (SELECT 1 FROM qualification q WHERE q.person_id = e.person_id"
 			     " AND q.subject_code = ", ")");
 	if (f->contract[0])
 		where_add(w, " AND c.kind = ", "");
@@ -398,7 +414,7 @@ static void where_build(struct where *w, const struct people_filter *f)
 		where_add(w, " AND p.birth_date <= ", "");
 	}
 	if (f->person_id)
-		where_add(w, " AND p.id = ", "");
+		where_add(w, " AND e.person_id = ", "");
 }
 
 /* Bind the filter values in the order where_build numbered them. */
@@ -657,24 +673,27 @@ static int fill_page(struct db *db, const struct people_filter *f, struct page_s
 	return rc < 0 ? rc : 0;
 }
 
-/* The number of rows matching w (before limit and offset) into l->total. */
-static int count_rows(struct db *db, const struct people_filter *f, const struct where *w,
-		      struct person_list *l, struct samen_err *err)
+/* The number of rows matching f (before limit and offset) into l->total. */
+static int count_rows(struct db *db, const struct people_filter *f, struct person_list *l,
+		      struct samen_err *err)
 {
+	struct where w;
+	where_build(&w, f, WHERE_COUNT);
 	struct buf sql;
 	buf_init(&sql, 4096);
 	buf_puts(&sql, "SELECT COUNT(*)");
-	buf_puts(&sql, buf_str(&w->sql));
+	buf_puts(&sql, buf_str(&w.sql));
 	struct db_stmt *st;
 	int rc = db_prepare(db, buf_str(&sql), &st, err);
 	if (rc == 0) {
-		bind_where(st, w, f);
+		bind_where(st, &w, f);
 		rc = db_step(st, err);
 		if (rc == 1)
 			l->total = (long)db_col_int(st, 0);
 		db_finalize(st);
 	}
 	buf_release(&sql);
+	buf_release(&w.sql);
 	return rc < 0 ? rc : 0;
 }
 
@@ -713,7 +732,7 @@ static int list_page(struct db *db, const struct people_filter *f, const struct 
 		goto out;
 	/* A short page that starts at 0 holds every row: its length is the total. */
 	if (n > 0 && (f->offset > 0 || n == (size_t)f->limit))
-		rc = count_rows(db, f, w, l, err);
+		rc = count_rows(db, f, l, err);
 	else
 		l->total = (long)n;
 	if (rc < 0 || n == 0)
@@ -769,7 +788,7 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 {
 	memset(l, 0, sizeof *l);
 	struct where w;
-	where_build(&w, f);
+	where_build(&w, f, f->limit > 0 ? WHERE_PAGE : WHERE_ALL);
 	/* Ascending age means descending birth date. */
 	bool down = f->sort == SORT_AGE ? !f->descending : f->descending;
 	size_t which = 0;
@@ -781,7 +800,7 @@ int people_list(struct db *db, const struct people_filter *f, struct person_list
 		 down ? "DESC" : "ASC", sort_names[which].then);
 	int rc = f->limit > 0 ? list_page(db, f, &w, order, l, err) : list_all(db, f, &w, order, l, err);
 	if (rc == 0 && l->n == 0 && f->offset > 0)
-		rc = count_rows(db, f, &w, l, err); /* a page past the end still tells the total */
+		rc = count_rows(db, f, l, err); /* a page past the end still tells the total */
 	if (rc >= 0 && l->n)
 		rc = attach_details(l, db, err);
 	buf_release(&w.sql);

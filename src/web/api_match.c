@@ -607,17 +607,22 @@ int api_match_plan(struct req *r, struct resp *s)
 		return fail(s, &err);
 	json_t *lines = json_array();
 	for (size_t i = 0; i < p.nlines; i++)
-		json_array_append_new(lines, json_pack("{s:I,s:s,s:I,s:f,s:i,s:o}", "request_id",
+		json_array_append_new(lines, json_pack("{s:I,s:s,s:I,s:f,s:i,s:i,s:s,s:o}", "request_id",
 						       (json_int_t)p.lines[i].request_id, "candidate",
 						       p.lines[i].alias, "board_id",
 						       (json_int_t)p.lines[i].board_id, "hours",
 						       (double)p.lines[i].hours / 100.0, "travel_minutes",
-						       p.lines[i].travel, "offer_id",
+						       p.lines[i].travel, "lessons", p.lines[i].lessons,
+						       "lesson_slots", p.lines[i].lesson_text, "offer_id",
 						       p.lines[i].offer_id ? json_integer(p.lines[i].offer_id)
 									   : json_null()));
-	json_t *o = json_pack("{s:I,s:I,s:f,s:f,s:o}", "requests", (json_int_t)p.requests, "staff",
-			      (json_int_t)p.staff, "hours_wanted", (double)p.hours_wanted / 100.0,
-			      "hours_covered", (double)p.hours_covered / 100.0, "lines", lines);
+	json_t *o = json_pack("{s:I,s:I,s:f,s:f,s:{s:I,s:I,s:b,s:I,s:f},s:o}", "requests",
+			      (json_int_t)p.requests, "staff", (json_int_t)p.staff, "hours_wanted",
+			      (double)p.hours_wanted / 100.0, "hours_covered",
+			      (double)p.hours_covered / 100.0, "lessons", "wanted",
+			      (json_int_t)p.lessons_wanted, "covered", (json_int_t)p.lessons_covered,
+			      "proven_optimal", p.lessons_proven, "search_nodes",
+			      (json_int_t)p.lesson_nodes, "seconds", p.lesson_seconds, "lines", lines);
 	match_plan_release(&p);
 	resp_json(s, 200, o);
 	return 0;

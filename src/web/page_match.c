@@ -776,12 +776,17 @@ static int plan_page(struct req *r, struct resp *s, bool store)
 		   tr(r, "match.plan.title"));
 	buf_printf(b, "%s: %zu. %s: %zu. %s: %s / %s.", tr(r, "match.plan.requests"), p.requests,
 		   tr(r, "match.plan.staff"), p.staff, tr(r, "match.plan.covered"), a, w);
+	if (p.lessons_wanted)
+		buf_printf(b, " %s: %zu / %zu (%s).", tr(r, "match.plan.lessons"), p.lessons_covered,
+			   p.lessons_wanted,
+			   tr(r, p.lessons_proven ? "match.plan.proven" : "match.plan.unproven"));
 	buf_printf(b, "</p><p class=\"utrecht-paragraph\">%s</p>",
 		   tr(r, store ? "match.plan.stored" : "match.plan.intro"));
+	buf_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/regio/%lld/matchinstellingen\">%s</a></p>", (long long)region, tr(r, "ms.link"));
 	static const char *const heads[] = {"match.col.request", "match.col.school",
 					    "match.col.candidate", "match.col.hours",
-					    "match.col.travel"};
-	table_open(b, tr(r, "match.plan.caption"), heads, 5, r);
+					    "match.col.lessons", "match.col.travel"};
+	table_open(b, tr(r, "match.plan.caption"), heads, 6, r);
 	for (size_t i = 0; i < p.nlines; i++) {
 		char t[32];
 		buf_printf(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">"
@@ -790,6 +795,7 @@ static int plan_page(struct req *r, struct resp *s, bool store)
 		td(b, p.lines[i].school_name);
 		td(b, p.lines[i].alias);
 		td_hours(r, b, p.lines[i].hours);
+		td(b, p.lines[i].lesson_text);
 		snprintf(t, sizeof t, "%d", p.lines[i].travel);
 		td(b, t);
 		buf_puts(b, "</tr>");

@@ -655,6 +655,134 @@ static void regional_plan(void **state)
 	match_plan_release(&plan);
 }
 
+/* A chemistry havo 4 request of lessons (weekday, period pairs) at a school. */
+static int64_t lesson_request_at(struct fixture *f, int64_t school, int urgency, size_t n,
+				 const int *day_period)
+{
+	struct match_request *r = calloc(1, sizeof *r);
+	struct samen_err err;
+	r->school_id = school;
+	snprintf(r->subject, sizeof r->subject, "sk");
+	snprintf(r->school_type, sizeof r->school_type, "havo");
+	r->year_from = 4;
+	r->year_to = 4;
+	r->start = date_days(2026, 11, 30);
+	r->end = date_days(2027, 2, 12);
+	r->urgency = urgency;
+	r->nlessons = n;
+	for (size_t i = 0; i < n; i++)
+		r->lessons[i] = (struct match_request_lesson){0, day_period[2 * i],
+							      day_period[2 * i + 1], 0, 0, "h4"};
+	must(match_request_add(f->db, r, &who, &err), &err);
+	int64_t id = r->id;
+	free(r);
+	return id;
+}
+
+static const struct match_plan_line *plan_line(const struct match_plan *p, int64_t request,
+					       int64_t person)
+{
+	for (size_t i = 0; i < p->nlines; i++)
+		if (p->lines[i].request_id == request && p->lines[i].person_id == person)
+			return &p->lines[i];
+	return NULL;
+}
+
+/*
+ * Lessons in the regional plan. X at B wants Monday 1, Thursday 3 and
+ * Friday 1: only Sanne is qualified and reaches B (Cees travels at most 10
+ * minutes, Karim is tweedegraads), and only Monday 1 fits her (Thursday 3
+ * leaves 10 minutes after her own lesson at A, the trip takes 14; she is
+ * not available on Fridays). Y at A wants Monday 1 too: Sanne and Cees fit.
+ * Sanne cannot give both Monday 1 lessons (a clash between two requests,
+ * which no candidate check sees), so the optimum gives X to Sanne and Y to
+ * Cees: two lessons, where Sanne on Y (no travel) would leave X uncovered.
+ */
+static void regional_plan_lessons(void **state)
+{
+	struct fixture *f = *state;
+	if (!f)
+		skip();
+	struct samen_err err;
+	for (int p = 1; p <= 3; p++)
+		must(match_bell_set(f->db, f->school_a, p, 510 + (p - 1) * 50, 560 + (p - 1) * 50,
+				    &err), &err);
+	static const int xl[] = {1, 1, 4, 3, 5, 1}, yl[] = {1, 1};
+	int64_t x = lesson_request_at(f, f->school_b, 8, 3, xl);
+	int64_t y = lesson_request_at(f, f->school_a, 3, 1, yl);
+	struct match_plan plan;
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_int_equal(plan.lesson_requests, 2);
+	assert_int_equal(plan.lessons_wanted, 4);
+	assert_int_equal(plan.lessons_covered, 2);
+	assert_true(plan.lessons_proven);
+	assert_int_equal(plan.nlines, 2);
+	const struct match_plan_line *lx = plan_line(&plan, x, f->sanne);
+	const struct match_plan_line *ly = plan_line(&plan, y, f->cees);
+	assert_non_null(lx);
+	assert_non_null(ly);
+	assert_int_equal(lx->lessons, 1);
+	assert_string_equal(lx->lesson_text, "ma1");
+	assert_int_equal(lx->hours, 83); /* 50 minutes */
+	assert_int_equal(lx->travel, 14);
+	assert_string_equal(ly->lesson_text, "ma1");
+	assert_int_equal(ly->offer_id, 0); /* dry run */
+	match_plan_release(&plan);
+
+	/* Stored: offers carry their lessons, and those lessons are not planned again. */
+	must(match_plan_run(f->db, f->region, f->today, 1, &who, &plan, &err), &err);
+	assert_int_equal(plan.nlines, 2);
+	int64_t offer = plan_line(&plan, x, f->sanne)->offer_id;
+	assert_int_not_equal(offer, 0);
+	match_plan_release(&plan);
+	struct match_offer o;
+	must(match_offer_get(f->db, offer, &o, &err), &err);
+	assert_int_equal(o.nlessons, 1);
+	assert_string_equal(o.source, "optimiser");
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_int_equal(plan.lessons_wanted, 2); /* X's Thursday and Friday */
+	assert_int_equal(plan.lessons_covered, 0);
+	assert_int_equal(plan.nlines, 0);
+	match_plan_release(&plan);
+}
+
+/*
+ * Travel between the requested lessons themselves: with Cees out of the
+ * pool, Sanne is the only one for X (Monday 1 at B, urgency 8) and for Y
+ * (Monday 2 at A, urgency 3). Monday 1 at B ends at 9:20 when Monday 2 at A
+ * begins, and B to A takes 23 minutes: one of the two, and the more urgent.
+ */
+static void regional_plan_lesson_travel(void **state)
+{
+	struct fixture *f = *state;
+	if (!f)
+		skip();
+	struct samen_err err;
+	for (int p = 1; p <= 3; p++)
+		must(match_bell_set(f->db, f->school_a, p, 510 + (p - 1) * 50, 560 + (p - 1) * 50,
+				    &err), &err);
+	must(match_pool_withdraw(f->db, f->cees, &who, &err), &err);
+	static const int xl[] = {1, 1}, yl[] = {1, 2};
+	int64_t x = lesson_request_at(f, f->school_b, 8, 1, xl);
+	int64_t y = lesson_request_at(f, f->school_a, 3, 1, yl);
+	struct match_plan plan;
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_int_equal(plan.lessons_wanted, 2);
+	assert_int_equal(plan.lessons_covered, 1);
+	assert_true(plan.lessons_proven);
+	assert_non_null(plan_line(&plan, x, f->sanne));
+	assert_null(plan_line(&plan, y, f->sanne));
+	match_plan_release(&plan);
+	/* With 30 minutes between the two lessons, she gives both. */
+	must(match_bell_set(f->db, f->school_a, 2, 590, 640, &err), &err);
+	must(match_request_cancel(f->db, y, &who, &err), &err);
+	y = lesson_request_at(f, f->school_a, 3, 1, yl);
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_int_equal(plan.lessons_covered, 2);
+	assert_non_null(plan_line(&plan, y, f->sanne));
+	match_plan_release(&plan);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -664,6 +792,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hours_request_travel_estimate, setup, teardown),
 		cmocka_unit_test_setup_teardown(offer_flow, setup, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan, setup, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_lessons, setup, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_lesson_travel, setup, teardown),
 		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup, teardown),
 		cmocka_unit_test_setup_teardown(request_roundtrip, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(pool_consent, setup_pg, teardown),
@@ -671,6 +801,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hours_request_travel_estimate, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(offer_flow, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_lessons, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_lesson_travel, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup_pg, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
