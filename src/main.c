@@ -20,6 +20,7 @@ extern const struct cli_command cmd_plan, cmd_holidays;
 extern const struct cli_command cmd_settle, cmd_secondment, cmd_ledger;
 extern const struct cli_command cmd_match;
 extern const struct cli_command cmd_timetable_settings, cmd_travel_import;
+extern const struct cli_command cmd_match_settings;
 
 static const struct cli_command *const commands[] = {
 	&cmd_init,
@@ -31,6 +32,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_aow,
 	&cmd_match,
 	&cmd_timetable_settings, &cmd_travel_import,
+	&cmd_match_settings,
 	&cmd_facts, &cmd_forecast,
 	&cmd_import, &cmd_export,
 	&cmd_demo,

@@ -4,8 +4,10 @@
  * [--max-teaching-hours N]` sets a school's bell schedule, lesson length and
  * teaching cap; `samen travel-import FILE` imports travel times between
  * schools from CSV rows `from_brinvest;to_brinvest;minutes`, all or
- * nothing (store/timetable_store.h). Separate commands because `samen
- * match` has no subcommands.
+ * nothing (store/timetable_store.h); `samen match-settings --region ID
+ * [--speed KMH] [--weeks N] [--offer-days N]` sets a region's matching
+ * settings (a value left out keeps its current value). Separate commands
+ * because `samen match` has no subcommands.
  */
 #include "cli/cli.h"
 #include "formats/timetable.h"
@@ -14,12 +16,12 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define TRAVEL_FILE_MAX ((size_t)4 * 1024 * 1024)
-#define TRAVEL_MAX 20000
 
 static int settings_usage(void)
 {
@@ -88,94 +90,6 @@ out:
 	return status;
 }
 
-/* Copy field [s, e) into out (size n) without surrounding spaces, quotes or CR. */
-static int field_copy(const char *s, const char *e, char *out, size_t n)
-{
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		e--;
-	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
-		s++;
-		e--;
-	}
-	if ((size_t)(e - s) >= n)
-		return -1;
-	memcpy(out, s, (size_t)(e - s));
-	out[e - s] = '\0';
-	return 0;
-}
-
-/*
- * Parse travel rows `from;to;minutes` (optional header line starting with
- * "from", blank lines ignored) into out. SAMEN_EINVAL naming line and field.
- */
-static int parse_travel(const char *text, size_t len, struct timetable_travel *out, size_t *n,
-			struct samen_err *err)
-{
-	const char *p = text, *end = text + len;
-	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	long line = 0;
-	*n = 0;
-	static const char *const names[3] = {"from_brinvest", "to_brinvest", "minutes"};
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		line++;
-		char f[3][16];
-		int nf = 0;
-		const char *s = p;
-		int blank = 1;
-		for (const char *q = p; q < eol; q++)
-			if (*q != ' ' && *q != '\t' && *q != '\r')
-				blank = 0;
-		if (!blank) {
-			while (1) {
-				const char *semi = memchr(s, ';', (size_t)(eol - s));
-				const char *fe = semi ? semi : eol;
-				if (nf == 3)
-					return samen_fail_at(err, SAMEN_EINVAL, line, "minutes",
-							     "expected 3 fields: from_brinvest;"
-							     "to_brinvest;minutes");
-				if (field_copy(s, fe, f[nf], sizeof f[nf]) != 0)
-					return samen_fail_at(err, SAMEN_EINVAL, line, names[nf],
-							     "value too long");
-				nf++;
-				if (!semi)
-					break;
-				s = semi + 1;
-			}
-			if (nf != 3)
-				return samen_fail_at(err, SAMEN_EINVAL, line, names[nf],
-						     "expected 3 fields: from_brinvest;to_brinvest;"
-						     "minutes");
-			if (!(line == 1 && strncmp(f[0], "from", 4) == 0)) {
-				if (*n >= TRAVEL_MAX)
-					return samen_fail_at(err, SAMEN_ETOOBIG, line, "", "more than %d rows",
-							     TRAVEL_MAX);
-				struct timetable_travel *t = &out[*n];
-				memset(t, 0, sizeof *t);
-				t->line = line;
-				snprintf(t->from, sizeof t->from, "%s", f[0]);
-				snprintf(t->to, sizeof t->to, "%s", f[1]);
-				char *e2;
-				errno = 0;
-				long m = strtol(f[2], &e2, 10);
-				if (errno || e2 == f[2] || *e2 || m < 0 || m > 1440)
-					return samen_fail_at(err, SAMEN_EINVAL, line, "minutes",
-							     "'%s' is not a number of minutes 0 to 1440",
-							     f[2]);
-				t->minutes = (int)m;
-				(*n)++;
-			}
-		}
-		p = eol < end ? eol + 1 : end;
-	}
-	return 0;
-}
-
 static int travel_usage(void)
 {
 	fprintf(stderr, "usage: samen travel-import FILE [--db PATH|URL]\n");
@@ -222,12 +136,12 @@ static int travel_run(int argc, char **argv)
 			data.max);
 		goto out;
 	}
-	rows = calloc(TRAVEL_MAX, sizeof *rows);
+	rows = calloc(TIMETABLE_TRAVEL_MAX, sizeof *rows);
 	if (!rows) {
 		fprintf(stderr, "samen: out of memory\n");
 		goto out;
 	}
-	if (parse_travel(buf_str(&data), data.len, rows, &n, &err)) {
+	if (timetable_parse_travel(buf_str(&data), data.len, rows, &n, &err)) {
 		cli_print_err(&err);
 		goto out;
 	}
@@ -271,4 +185,125 @@ const struct cli_command cmd_travel_import = {
 		"estimate from the distance. On any bad row nothing is written and the\n"
 		"error names the line.\n",
 	.run = travel_run,
+};
+
+static int region_usage(void)
+{
+	fprintf(stderr, "usage: samen match-settings --region ID [--speed KMH] [--weeks N] "
+			"[--offer-days N] [--db PATH|URL]\n");
+	return 2;
+}
+
+/* Parse a whole number lo..hi from s; false for anything else. */
+static bool whole(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int region_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"region", required_argument, NULL, 'r'},
+		{"speed", required_argument, NULL, 's'},
+		{"weeks", required_argument, NULL, 'w'},
+		{"offer-days", required_argument, NULL, 'o'},
+		{"db", required_argument, NULL, 'd'},
+		{0}};
+	const char *target = cli_default_db();
+	long region = 0, weeks = 0, days = 0;
+	double speed = 0;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'd': target = optarg; break;
+		case 'r':
+			if (!whole(optarg, 1, 1L << 30, &region)) {
+				fprintf(stderr, "samen: --region needs a region id\n");
+				return 2;
+			}
+			break;
+		case 's':
+			errno = 0;
+			speed = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(speed > 0 && speed <= 200)) {
+				fprintf(stderr, "samen: --speed needs km/h, more than 0 and at most 200\n");
+				return 2;
+			}
+			break;
+		case 'w':
+			if (!whole(optarg, 1, 52, &weeks)) {
+				fprintf(stderr, "samen: --weeks needs 1 to 52 weeks per year\n");
+				return 2;
+			}
+			break;
+		case 'o':
+			if (!whole(optarg, 1, 30, &days)) {
+				fprintf(stderr, "samen: --offer-days needs 1 to 30 days\n");
+				return 2;
+			}
+			break;
+		default: return region_usage();
+		}
+	}
+	if (optind != argc || !region)
+		return region_usage();
+	struct samen_err err;
+	samen_err_clear(&err);
+	struct db *db = NULL;
+	if (cli_open_db(target, &db))
+		return 1;
+	int status = 1;
+	struct timetable_region_settings cur;
+	int64_t exists = 0;
+	char id[24];
+	snprintf(id, sizeof id, "%ld", region);
+	const char *params[] = {id};
+	int rc = db_query_int(db, "SELECT COUNT(*) FROM region WHERE id = CAST($1 AS INTEGER)", 1,
+			      params, &exists, &err);
+	if (rc == 0 && !exists)
+		rc = samen_fail_at(&err, SAMEN_ENOTFOUND, 0, "region", "no region %ld", region);
+	if (rc == 0)
+		rc = timetable_store_region_settings(db, region, &cur, &err);
+	if (rc == 0)
+		rc = timetable_store_region_settings_set(db, region, speed > 0 ? speed : cur.speed_kmh,
+							 weeks ? (int)weeks : cur.weeks_per_year,
+							 days ? (int)days : cur.offer_days, "cli",
+							 &err);
+	if (rc) {
+		cli_print_err(&err);
+		goto out;
+	}
+	rc = timetable_store_region_settings(db, region, &cur, &err);
+	if (rc) {
+		cli_print_err(&err);
+		goto out;
+	}
+	printf("region %ld: speed %.1f km/h, %d weeks per year, offers run %d days\n", region,
+	       cur.speed_kmh, cur.weeks_per_year, cur.offer_days);
+	status = 0;
+out:
+	db_close(db);
+	return status;
+}
+
+const struct cli_command cmd_match_settings = {
+	.name = "match-settings",
+	.summary = "set a region's matching settings (speed, weeks, offer days)",
+	.help = "Usage: samen match-settings --region ID [--speed KMH] [--weeks N]\n"
+		"           [--offer-days N] [--db PATH|URL]\n\n"
+		"Sets the matching settings of a region: the travel speed used to estimate\n"
+		"travel time from the distance (km/h, more than 0 and at most 200; default\n"
+		"30), the school weeks per year that turn hours per week into hours per\n"
+		"year (1 to 52; default 40) and how many days an offer runs before it\n"
+		"lapses (1 to 30; default 3). A value left out keeps its current value.\n"
+		"Also on the screen /regio/ID/matchinstellingen.\n",
+	.run = region_run,
 };

@@ -8,6 +8,9 @@
 
 #include "store/audit.h"
 #include "store/match.h"
+#include "util/vec.h"
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -381,4 +384,493 @@ out:
 	if (rc)
 		db_rollback(db);
 	return rc;
+}
+
+/* ---- reading and editing the settings on a screen ---- */
+
+int timetable_store_school_settings(struct db *db, int64_t school_id, int *lesson_minutes,
+				    double *teaching_cap, int *stored, struct samen_err *err)
+{
+	int minutes = 50, found = 0;
+	double cap = 720;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT lesson_minutes, teaching_cap FROM match_school_setting"
+				" WHERE school_id = $1", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, school_id);
+	rc = db_step(st, err);
+	if (rc == 1) {
+		minutes = (int)db_col_int(st, 0);
+		cap = db_col_double(st, 1);
+		found = 1;
+	}
+	db_finalize(st);
+	if (rc < 0)
+		return rc;
+	if (lesson_minutes)
+		*lesson_minutes = minutes;
+	if (teaching_cap)
+		*teaching_cap = cap;
+	if (stored)
+		*stored = found;
+	return 0;
+}
+
+int timetable_store_lesson_counts(struct db *db, int64_t school_id, long *untis, long *zermelo,
+				  long *other, struct samen_err *err)
+{
+	long u = 0, z = 0, o = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT source, COUNT(*) FROM match_lesson WHERE school_id = $1"
+				" GROUP BY source", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, school_id);
+	while ((rc = db_step(st, err)) == 1) {
+		const char *src = db_col_text(st, 0);
+		long c = (long)db_col_int(st, 1);
+		if (strcmp(src, "untis") == 0)
+			u += c;
+		else if (strcmp(src, "zermelo") == 0)
+			z += c;
+		else
+			o += c;
+	}
+	db_finalize(st);
+	if (rc < 0)
+		return rc;
+	if (untis)
+		*untis = u;
+	if (zermelo)
+		*zermelo = z;
+	if (other)
+		*other = o;
+	return 0;
+}
+
+int timetable_store_codes_list(struct db *db, int64_t school_id, struct timetable_code_row **out,
+			       size_t *n, struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db,
+			    "SELECT tc.code, tc.person_id, p.first_name, p.last_name,"
+			    " COALESCE(e.employee_number, '')"
+			    " FROM teacher_code tc JOIN school s ON s.id = tc.school_id"
+			    " JOIN person p ON p.id = tc.person_id"
+			    " LEFT JOIN employment e ON e.person_id = tc.person_id AND e.board_id = s.board_id"
+			    " WHERE tc.school_id = $1 ORDER BY tc.code",
+			    &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, school_id);
+	while ((rc = db_step(st, err)) == 1) {
+		rc = vec_grow((void **)out, &cap, *n, sizeof **out, err);
+		if (rc)
+			break;
+		struct timetable_code_row *row = &(*out)[*n];
+		snprintf(row->code, sizeof row->code, "%s", db_col_text(st, 0));
+		row->person_id = db_col_int(st, 1);
+		snprintf(row->name, sizeof row->name, "%.79s %.79s", db_col_text(st, 2),
+			 db_col_text(st, 3));
+		snprintf(row->employee_number, sizeof row->employee_number, "%s", db_col_text(st, 4));
+		(*n)++;
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return 0;
+}
+
+int timetable_store_code_set_employee(struct db *db, int64_t school_id, const char *code,
+				      const char *employee_number, const char *actor,
+				      int64_t *person_id, struct samen_err *err)
+{
+	size_t len = code ? strlen(code) : 0;
+	if (len < 1 || len > 15)
+		return samen_fail_at(err, SAMEN_EINVAL, 0, "code",
+				     "a teacher code has 1 to 15 characters");
+	if (!employee_number || !employee_number[0])
+		return samen_fail_at(err, SAMEN_EINVAL, 0, "personeelsnummer",
+				     "choose a person or give a personeelsnummer");
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	struct timetable_code c;
+	memset(&c, 0, sizeof c);
+	memcpy(c.code, code, len + 1);
+	snprintf(c.employee_number, sizeof c.employee_number, "%s", employee_number);
+	rc = set_codes(db, school_id, &c, 1, err);
+	if (rc) {
+		if (err)
+			err->line = 0;
+		goto out;
+	}
+	int64_t person = 0;
+	rc = timetable_store_code_find(db, school_id, code, &person, err);
+	if (rc)
+		goto out;
+	char id[32], detail[120];
+	snprintf(id, sizeof id, "%lld", (long long)school_id);
+	snprintf(detail, sizeof detail, "code %s -> person %lld", code, (long long)person);
+	rc = audit_add(db, 0, actor ? actor : "", "timetable.code_set", "school", id, 0, detail, err);
+	if (rc)
+		goto out;
+	rc = db_commit(db, err);
+	if (rc == 0 && person_id)
+		*person_id = person;
+out:
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+int timetable_store_code_delete(struct db *db, int64_t school_id, const char *code,
+				const char *actor, struct samen_err *err)
+{
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	struct db_stmt *st = NULL;
+	rc = db_prepare(db, "DELETE FROM teacher_code WHERE school_id = $1 AND code = $2", &st, err);
+	if (rc)
+		goto out;
+	db_bind_int(st, 1, school_id);
+	db_bind_text(st, 2, code ? code : "");
+	rc = finish(st, err);
+	if (rc)
+		goto out;
+	if (db_changes(db) == 0) {
+		rc = samen_fail_at(err, SAMEN_ENOTFOUND, 0, "code", "the school has no code %s",
+				   code ? code : "");
+		goto out;
+	}
+	char id[32], detail[64];
+	snprintf(id, sizeof id, "%lld", (long long)school_id);
+	snprintf(detail, sizeof detail, "code %s removed", code);
+	rc = audit_add(db, 0, actor ? actor : "", "timetable.code_delete", "school", id, 0, detail,
+		       err);
+	if (rc)
+		goto out;
+	rc = db_commit(db, err);
+out:
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+int timetable_store_board_staff(struct db *db, int64_t school_id, bool at_school,
+				struct timetable_staff_row **out, size_t *n,
+				struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db,
+			    "SELECT p.id, p.first_name, p.last_name, e.employee_number"
+			    " FROM employment e JOIN school s ON s.board_id = e.board_id"
+			    " JOIN person p ON p.id = e.person_id"
+			    " WHERE s.id = $1 AND ($2 = 0 OR EXISTS (SELECT 1 FROM assignment a"
+			    " WHERE a.employment_id = e.id AND a.school_id = s.id))"
+			    " ORDER BY p.sort_name, p.id",
+			    &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, school_id);
+	db_bind_int(st, 2, at_school ? 1 : 0);
+	while ((rc = db_step(st, err)) == 1) {
+		rc = vec_grow((void **)out, &cap, *n, sizeof **out, err);
+		if (rc)
+			break;
+		struct timetable_staff_row *row = &(*out)[*n];
+		row->person_id = db_col_int(st, 0);
+		snprintf(row->name, sizeof row->name, "%.79s %.79s", db_col_text(st, 1),
+			 db_col_text(st, 2));
+		snprintf(row->employee_number, sizeof row->employee_number, "%s", db_col_text(st, 3));
+		(*n)++;
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return 0;
+}
+
+int timetable_store_region_settings(struct db *db, int64_t region_id,
+				    struct timetable_region_settings *out, struct samen_err *err)
+{
+	out->speed_kmh = 30;
+	out->weeks_per_year = 40;
+	out->offer_days = 3;
+	out->stored = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT speed_kmh, weeks_per_year, offer_days FROM match_setting"
+				" WHERE region_id = $1", &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, region_id);
+	rc = db_step(st, err);
+	if (rc == 1) {
+		out->speed_kmh = db_col_double(st, 0);
+		out->weeks_per_year = (int)db_col_int(st, 1);
+		out->offer_days = (int)db_col_int(st, 2);
+		out->stored = 1;
+	}
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
+}
+
+int timetable_store_region_settings_set(struct db *db, int64_t region_id, double speed_kmh,
+					int weeks_per_year, int offer_days, const char *actor,
+					struct samen_err *err)
+{
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	rc = match_region_setting_set(db, region_id, speed_kmh, weeks_per_year, offer_days, err);
+	if (rc)
+		goto out;
+	char id[32], detail[120];
+	snprintf(id, sizeof id, "%lld", (long long)region_id);
+	snprintf(detail, sizeof detail, "speed %.1f km/h, %d weeks, offers %d days", speed_kmh,
+		 weeks_per_year, offer_days);
+	rc = audit_add(db, 0, actor ? actor : "", "match.settings", "region", id, 0, detail, err);
+	if (rc)
+		goto out;
+	rc = db_commit(db, err);
+out:
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+int timetable_store_travel_list(struct db *db, int64_t region_id,
+				struct timetable_travel_row **out, size_t *n,
+				struct samen_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db,
+			    "SELECT t.from_school_id, t.to_school_id, a.brin, a.vestiging, a.name,"
+			    " b.brin, b.vestiging, b.name, t.minutes"
+			    " FROM travel_time t JOIN school a ON a.id = t.from_school_id"
+			    " JOIN school b ON b.id = t.to_school_id"
+			    " JOIN board ba ON ba.id = a.board_id JOIN board bb ON bb.id = b.board_id"
+			    " WHERE CAST($1 AS BIGINT) = 0 OR ba.region_id = CAST($1 AS BIGINT)"
+			    " OR bb.region_id = CAST($1 AS BIGINT)"
+			    " ORDER BY a.brin, a.vestiging, b.brin, b.vestiging",
+			    &st, err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, region_id);
+	while ((rc = db_step(st, err)) == 1) {
+		rc = vec_grow((void **)out, &cap, *n, sizeof **out, err);
+		if (rc)
+			break;
+		struct timetable_travel_row *row = &(*out)[*n];
+		row->from_id = db_col_int(st, 0);
+		row->to_id = db_col_int(st, 1);
+		snprintf(row->from, sizeof row->from, "%.4s%.2s", db_col_text(st, 2),
+			 db_col_text(st, 3));
+		snprintf(row->from_name, sizeof row->from_name, "%s", db_col_text(st, 4));
+		snprintf(row->to, sizeof row->to, "%.4s%.2s", db_col_text(st, 5), db_col_text(st, 6));
+		snprintf(row->to_name, sizeof row->to_name, "%s", db_col_text(st, 7));
+		row->minutes = (int)db_col_int(st, 8);
+		(*n)++;
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return 0;
+}
+
+/* The region of a school (by id). */
+static int school_region(struct db *db, int64_t school_id, int64_t *region,
+			 struct samen_err *err)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)school_id);
+	const char *p[] = {id};
+	return db_query_int(db, "SELECT b.region_id FROM school s JOIN board b ON b.id = s.board_id"
+				" WHERE s.id = CAST($1 AS INTEGER)", 1, p, region, err);
+}
+
+int timetable_store_travel_import_region(struct db *db, int64_t region_id,
+					 const struct timetable_travel *rows, size_t n,
+					 const char *actor, struct samen_err *err)
+{
+	if (region_id == 0)
+		return timetable_store_travel_import(db, rows, n, actor, err);
+	for (size_t i = 0; i < n; i++) {
+		const struct timetable_travel *t = &rows[i];
+		const char *codes[2] = {t->from, t->to};
+		static const char *const fields[2] = {"from_brinvest", "to_brinvest"};
+		for (int k = 0; k < 2; k++) {
+			int64_t school = 0, region = 0;
+			int rc = timetable_store_school_find(db, codes[k], &school, err);
+			if (rc == 0)
+				rc = school_region(db, school, &region, err);
+			if (rc == SAMEN_ENOTFOUND || rc == SAMEN_EINVAL)
+				return samen_fail_at(err, SAMEN_EINVAL, t->line, fields[k],
+						     "no school %s", codes[k]);
+			if (rc)
+				return rc;
+			if (region != region_id)
+				return samen_fail_at(err, SAMEN_EINVAL, t->line, fields[k],
+						     "school %s is not in this region", codes[k]);
+		}
+	}
+	return timetable_store_travel_import(db, rows, n, actor, err);
+}
+
+/* ---- the small CSV files ---- */
+
+/* Copy field [s, e) into out (size n) without surrounding spaces, quotes or CR. */
+static int field_copy(const char *s, const char *e, char *out, size_t n)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
+		s++;
+		e--;
+	}
+	if ((size_t)(e - s) >= n)
+		return -1;
+	memcpy(out, s, (size_t)(e - s));
+	out[e - s] = '\0';
+	return 0;
+}
+
+int timetable_parse_travel(const char *text, size_t len, struct timetable_travel *out, size_t *n,
+			   struct samen_err *err)
+{
+	const char *p = text, *end = text + len;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	long line = 0;
+	*n = 0;
+	static const char *const names[3] = {"from_brinvest", "to_brinvest", "minutes"};
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		line++;
+		char f[3][16];
+		int nf = 0;
+		const char *s = p;
+		int blank = 1;
+		for (const char *q = p; q < eol; q++)
+			if (*q != ' ' && *q != '\t' && *q != '\r')
+				blank = 0;
+		if (!blank) {
+			while (1) {
+				const char *semi = memchr(s, ';', (size_t)(eol - s));
+				const char *fe = semi ? semi : eol;
+				if (nf == 3)
+					return samen_fail_at(err, SAMEN_EINVAL, line, "minutes",
+							     "expected 3 fields: from_brinvest;"
+							     "to_brinvest;minutes");
+				if (field_copy(s, fe, f[nf], sizeof f[nf]) != 0)
+					return samen_fail_at(err, SAMEN_EINVAL, line, names[nf],
+							     "value too long");
+				nf++;
+				if (!semi)
+					break;
+				s = semi + 1;
+			}
+			if (nf != 3)
+				return samen_fail_at(err, SAMEN_EINVAL, line, names[nf],
+						     "expected 3 fields: from_brinvest;to_brinvest;"
+						     "minutes");
+			if (!(line == 1 && strncmp(f[0], "from", 4) == 0)) {
+				if (*n >= TIMETABLE_TRAVEL_MAX)
+					return samen_fail_at(err, SAMEN_ETOOBIG, line, "",
+							     "more than %d rows", TIMETABLE_TRAVEL_MAX);
+				struct timetable_travel *t = &out[*n];
+				memset(t, 0, sizeof *t);
+				t->line = line;
+				snprintf(t->from, sizeof t->from, "%s", f[0]);
+				snprintf(t->to, sizeof t->to, "%s", f[1]);
+				char *e2;
+				errno = 0;
+				long m = strtol(f[2], &e2, 10);
+				if (errno || e2 == f[2] || *e2 || m < 0 || m > 1440)
+					return samen_fail_at(err, SAMEN_EINVAL, line, "minutes",
+							     "'%s' is not a number of minutes 0 to 1440",
+							     f[2]);
+				t->minutes = (int)m;
+				(*n)++;
+			}
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	return 0;
+}
+
+int timetable_parse_codes(const char *text, size_t len, struct timetable_code *out, size_t *n,
+			  struct samen_err *err)
+{
+	const char *p = text, *end = text + len;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	long line = 0;
+	*n = 0;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		line++;
+		const char *semi = memchr(p, ';', (size_t)(eol - p));
+		char code[64];
+		if (field_copy(p, semi ? semi : eol, code, sizeof code) != 0)
+			return samen_fail_at(err, SAMEN_EINVAL, line, "code", "the code is too long");
+		if (!semi) {
+			if (code[0])
+				return samen_fail_at(err, SAMEN_EINVAL, line, "personeelsnummer",
+						     "expected code;personeelsnummer");
+		} else if (!(line == 1 && strcmp(code, "code") == 0)) {
+			if (*n >= TIMETABLE_CODES_MAX)
+				return samen_fail_at(err, SAMEN_ETOOBIG, line, "code",
+						     "more than %d codes", TIMETABLE_CODES_MAX);
+			struct timetable_code *c = &out[*n];
+			memset(c, 0, sizeof *c);
+			c->line = line;
+			if (!code[0] || strlen(code) >= sizeof c->code)
+				return samen_fail_at(err, SAMEN_EINVAL, line, "code",
+						     "a teacher code has 1 to 15 characters");
+			memcpy(c->code, code, strlen(code) + 1);
+			if (field_copy(semi + 1, eol, c->employee_number,
+				       sizeof c->employee_number) != 0 ||
+			    !c->employee_number[0] || strchr(c->employee_number, ';'))
+				return samen_fail_at(err, SAMEN_EINVAL, line, "personeelsnummer",
+						     "expected one personeelsnummer");
+			for (size_t i = 0; i < *n; i++)
+				if (strcmp(out[i].code, c->code) == 0)
+					return samen_fail_at(err, SAMEN_EINVAL, line, "code",
+							     "code %s also on line %ld", c->code,
+							     out[i].line);
+			(*n)++;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	return 0;
 }

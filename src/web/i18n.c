@@ -138,11 +138,13 @@ extern const struct i18n_entry i18n_secondment[];
 extern const struct i18n_entry i18n_calendar[];
 extern const struct i18n_entry i18n_match[];
 extern const struct i18n_entry i18n_costs[];
+extern const struct i18n_entry i18n_timetable[];
 
 /* Every table of texts; a feature module adds its table here (one line). */
 static const struct i18n_entry *const tables[] = {
 	texts,
 	/* I18N-TABLES: modules add their tables below this marker. */
+	i18n_timetable,
 	i18n_match,
 	i18n_costs,
 	i18n_calendar,

@@ -89,6 +89,7 @@ int page_region(struct req *r, struct resp *s)
 		      " href=\"/regio/%lld/export?formaat=csv\">CSV</a></p>",
 		   tr(r, "region.export"), (long long)o.region.id, (long long)o.region.id);
 	calendar_region_block(r, b, o.region.id); /* lead-time warning, docs/calendar.md */
+	buf_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/regio/%lld/matchinstellingen\">%s</a></p>", (long long)o.region.id, tr(r, "ms.link"));
 
 	/* Boards */
 	buf_printf(b, "<h2 class=\"utrecht-heading-2\" id=\"besturen\">%s</h2>"

@@ -6,6 +6,7 @@
 #include "store/people.h"
 #include "util/date.h"
 #include "web/handlers.h"
+#include "web/calendar_web.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/scope.h"
@@ -51,6 +52,7 @@ int page_school(struct req *r, struct resp *s)
 	fact(r, b, "region.headcount", num);
 	html_number(r, sc.fte, 1, num);
 	fact(r, b, "col.fte", num);
+	if (calendar_may_edit_school(&r->user, sc.id, sc.board_id)) buf_printf(b, "<tr class=\"utrecht-table__row\"><th class=\"utrecht-table__header-cell\" scope=\"row\">%s</th><td class=\"utrecht-table__cell\"><a class=\"utrecht-link\" href=\"/scholen/%lld/rooster\">%s</a></td></tr>", tr(r, "tt.title"), (long long)sc.id, tr(r, "tt.link"));
 	buf_printf(b, "</tbody></table><h2 class=\"utrecht-heading-2\">%s</h2>", tr(r, "school.staff"));
 	if (!scope_school_people(&r->user, sc.id, sc.board_id)) {
 		buf_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", tr(r, "school.staff_hidden"));

@@ -1,7 +1,9 @@
 /*
  * test_timetable_store.c - teacher codes, the all-or-nothing timetable
  * import, bell schedule settings and travel import of
- * store/timetable_store.c. Two boards, school 14AB00 of board A with
+ * store/timetable_store.c, and the functions behind the settings screens
+ * (code list/set/delete, board staff, region settings, travel list and
+ * region-limited import, the travel and codes CSV parsers). Two boards, school 14AB00 of board A with
  * employees A1 (Sanne) and A2 (Cees), school 27AK00 of board B with B1
  * (Karim). Every test runs on a temporary SQLite file and, when
  * SAMEN_TEST_PG holds a postgres:// URL (scripts/with-postgres), again on
@@ -320,6 +322,154 @@ static void settings_and_travel(void **state)
 	assert_int_equal(count(f, "SELECT SUM(minutes) FROM travel_time"), 23);
 }
 
+/* The functions behind the settings screens: codes, staff, region settings, travel times. */
+static void screen_functions(void **state)
+{
+	struct fixture *f = *state;
+	if (!f)
+		skip();
+	struct samen_err err;
+	/* School settings: defaults until stored. */
+	int lesson = 0, stored = 1;
+	double cap = 0;
+	must(timetable_store_school_settings(f->db, f->school_a, &lesson, &cap, &stored, &err), &err);
+	assert_int_equal(lesson, 50);
+	assert_true(cap == 720);
+	assert_int_equal(stored, 0);
+
+	/* Codes by employee number: only staff of the school's board. */
+	int64_t person = 0;
+	assert_int_equal(timetable_store_code_set_employee(f->db, f->school_a, "KAR", "B1", "test",
+							   &person, &err), SAMEN_EINVAL);
+	assert_string_equal(err.field, "personeelsnummer");
+	assert_int_equal(timetable_store_code_set_employee(f->db, f->school_a, "", "A1", "test", NULL,
+							   &err), SAMEN_EINVAL);
+	assert_string_equal(err.field, "code");
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM teacher_code"), 0);
+	must(timetable_store_code_set_employee(f->db, f->school_a, "SAN", "A1", "test", &person, &err),
+	     &err);
+	assert_int_equal(person, f->sanne);
+	must(timetable_store_code_set_employee(f->db, f->school_a, "CEE", "A2", "test", NULL, &err),
+	     &err);
+	/* Changing a code moves it to the other person. */
+	must(timetable_store_code_set_employee(f->db, f->school_a, "SAN", "A2", "test", &person, &err),
+	     &err);
+	assert_int_equal(person, f->cees);
+	struct timetable_code_row *codes = NULL;
+	size_t n = 0;
+	must(timetable_store_codes_list(f->db, f->school_a, &codes, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(codes[0].code, "CEE");
+	assert_string_equal(codes[1].code, "SAN");
+	assert_string_equal(codes[1].employee_number, "A2");
+	assert_string_equal(codes[1].name, "Cees Jansen");
+	free(codes);
+	assert_int_equal(timetable_store_code_delete(f->db, f->school_a, "XYZ", "test", &err),
+			 SAMEN_ENOTFOUND);
+	must(timetable_store_code_delete(f->db, f->school_a, "SAN", "test", &err), &err);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM teacher_code"), 1);
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE action IN"
+				  " ('timetable.code_set', 'timetable.code_delete')"), 4);
+
+	struct timetable_staff_row *staff = NULL;
+	must(timetable_store_board_staff(f->db, f->school_a, false, &staff, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_true(staff[0].person_id == f->sanne || staff[1].person_id == f->sanne);
+	assert_true(staff[0].person_id != f->karim && staff[1].person_id != f->karim);
+	free(staff);
+	/* Only those assigned to the school: Cees moves to another school of board A. */
+	int64_t school_a2 = 0;
+	struct org_school sa2;
+	school(&sa2, "14AC", "A2 College");
+	must(org_school_add(f->db, f->board_a, &sa2, &school_a2, &err), &err);
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE assignment SET school_id = %lld WHERE employment_id ="
+		 " (SELECT id FROM employment WHERE employee_number = 'A2')", (long long)school_a2);
+	must(db_exec(f->db, sql, &err), &err);
+	must(timetable_store_board_staff(f->db, f->school_a, true, &staff, &n, &err), &err);
+	assert_int_equal(n, 1);
+	assert_int_equal(staff[0].person_id, f->sanne);
+	free(staff);
+
+	/* Region settings: defaults, refused values write nothing, then stored. */
+	struct timetable_region_settings rs;
+	must(timetable_store_region_settings(f->db, f->region, &rs, &err), &err);
+	assert_int_equal(rs.stored, 0);
+	assert_int_equal(rs.weeks_per_year, 40);
+	assert_int_equal(timetable_store_region_settings_set(f->db, f->region, 30, 53, 3, "test", &err),
+			 SAMEN_EINVAL);
+	assert_string_equal(err.field, "weeks");
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM match_setting"), 0);
+	must(timetable_store_region_settings_set(f->db, f->region, 42.5, 38, 5, "test", &err), &err);
+	must(timetable_store_region_settings(f->db, f->region, &rs, &err), &err);
+	assert_true(rs.speed_kmh == 42.5);
+	assert_int_equal(rs.weeks_per_year, 38);
+	assert_int_equal(rs.offer_days, 5);
+	assert_int_equal(rs.stored, 1);
+
+	/* Travel CSV: parse errors name line and field. */
+	struct timetable_travel *rows = calloc(TIMETABLE_TRAVEL_MAX, sizeof *rows);
+	assert_non_null(rows);
+	const char *bad = "from;to;minutes\n14AB00;27AK00;12\n14AB00;27AK00;x\n";
+	assert_int_equal(timetable_parse_travel(bad, strlen(bad), rows, &n, &err), SAMEN_EINVAL);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.field, "minutes");
+	const char *good = "\xEF\xBB\xBF" "from;to;minutes\r\n14AB00;27AK00;12\r\n\r\n27AK00;14AB00;13\r\n";
+	must(timetable_parse_travel(good, strlen(good), rows, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[1].line, 4);
+	assert_int_equal(rows[1].minutes, 13);
+
+	/* A school of another region is refused by the region's import, naming line and field. */
+	int64_t region2 = 0, board2 = 0, school2 = 0;
+	must(org_region_add(f->db, "elders", "Elders", &region2, &err), &err);
+	must(org_board_add(f->db, region2, "50000", "Stichting C", &board2, &err), &err);
+	struct org_school sc;
+	school(&sc, "55CC", "C College");
+	must(org_school_add(f->db, board2, &sc, &school2, &err), &err);
+	struct timetable_travel other[2] = {{"14AB00", "27AK00", 12, 2}, {"27AK00", "55CC00", 9, 5}};
+	assert_int_equal(timetable_store_travel_import_region(f->db, f->region, other, 2, "test", &err),
+			 SAMEN_EINVAL);
+	assert_int_equal(err.line, 5);
+	assert_string_equal(err.field, "to_brinvest");
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM travel_time"), 0);
+	must(timetable_store_travel_import_region(f->db, 0, other, 2, "test", &err), &err);
+	must(timetable_store_travel_import_region(f->db, f->region, rows, 2, "test", &err), &err);
+	struct timetable_travel_row *list = NULL;
+	must(timetable_store_travel_list(f->db, f->region, &list, &n, &err), &err);
+	assert_int_equal(n, 3); /* 14AB00>27AK00, 27AK00>14AB00, 27AK00>55CC00 */
+	assert_string_equal(list[0].from, "14AB00");
+	assert_int_equal(list[0].minutes, 12);
+	assert_string_equal(list[2].to, "55CC00");
+	assert_string_equal(list[2].to_name, "C College");
+	free(list);
+	must(timetable_store_travel_list(f->db, region2, &list, &n, &err), &err);
+	assert_int_equal(n, 1);
+	free(list);
+	free(rows);
+
+	/* Codes file: the header is skipped, a code twice names both lines. */
+	const char *codes_text = "code;personeelsnummer\nSAN;A1\nsan;A2\n";
+	struct timetable_code *cbuf = calloc(TIMETABLE_CODES_MAX, sizeof *cbuf);
+	assert_non_null(cbuf);
+	must(timetable_parse_codes(codes_text, strlen(codes_text), cbuf, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(cbuf[1].employee_number, "A2");
+	const char *twice = "SAN;A1\nCEE;A2\nSAN;A2\n";
+	assert_int_equal(timetable_parse_codes(twice, strlen(twice), cbuf, &n, &err), SAMEN_EINVAL);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.field, "code");
+	assert_non_null(strstr(err.msg, "line 1"));
+	const char *noemp = "SAN;\n";
+	assert_int_equal(timetable_parse_codes(noemp, strlen(noemp), cbuf, &n, &err), SAMEN_EINVAL);
+	assert_string_equal(err.field, "personeelsnummer");
+	free(cbuf);
+
+	long untis = -1, zermelo = -1, other_n = -1;
+	must(timetable_store_lesson_counts(f->db, f->school_a, &untis, &zermelo, &other_n, &err), &err);
+	assert_int_equal(untis + zermelo + other_n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +479,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(codes_set_and_find, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(import_all_or_nothing, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(settings_and_travel, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(screen_functions, setup, teardown),
+		cmocka_unit_test_setup_teardown(screen_functions, setup_pg, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
