@@ -27,7 +27,7 @@
 
 static void copy(char *dst, size_t n, const char *src)
 {
-	snprintf(dst, n, "%s", src ? src : "");
+	str_copy(dst, n, src);
 }
 
 static void day_text(long day, char out[11])
@@ -476,18 +476,23 @@ static size_t lower_bound(const struct row_index *ix, int64_t id, int64_t board)
 static void in_list(struct buf *q, int first, size_t n)
 {
 	buf_puts(q, "(");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(q, "%s$%zu", i ? ", " : "", (size_t)first + i);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(q, i ? ", $" : "$");
+		buf_int(q, (long long)((size_t)first + i));
+	}
 	buf_puts(q, ")");
 }
 
+/* Append ", item" (or item to an empty dst) within cap bytes, truncating. */
 static void append_item(char *dst, size_t cap, const char *item)
 {
 	size_t len = strlen(dst);
-	if (len && len + 2 < cap)
-		len += (size_t)snprintf(dst + len, cap - len, ", ");
+	if (len && len + 2 < cap) {
+		memcpy(dst + len, ", ", 3);
+		len += 2;
+	}
 	if (len < cap)
-		snprintf(dst + len, cap - len, "%s", item);
+		str_copy(dst + len, cap - len, item);
 }
 
 #define DETAIL_CHUNK 500 /* person ids per IN list: far below both engines' parameter limits */
@@ -552,7 +557,12 @@ static int attach_quals(struct db *db, const int64_t *ids, size_t n, const struc
 	while ((rc = db_step(st, err)) == 1) {
 		int64_t pid = db_col_int(st, 0);
 		char item[64];
-		snprintf(item, sizeof item, "%s:%s", db_col_text(st, 1), db_col_text(st, 2));
+		str_copy(item, sizeof item, db_col_text(st, 1));
+		size_t colon = strlen(item);
+		if (colon + 1 < sizeof item) {
+			item[colon] = ':';
+			str_copy(item + colon + 1, sizeof item - colon - 1, db_col_text(st, 2));
+		}
 		for (size_t at = lower_bound(ix, pid, INT64_MIN); at < ix->n && ix->by_id[at]->id == pid; at++)
 			append_item(ix->by_id[at]->qualifications, sizeof ix->by_id[at]->qualifications, item);
 	}

@@ -34,6 +34,16 @@ int buf_add(struct buf *b, const void *data, size_t n);
 /* Append a NUL-terminated string. */
 int buf_puts(struct buf *b, const char *s);
 
+/* Append the decimal text of v (no printf: the hot paths of HTML and SQL text). */
+int buf_int(struct buf *b, long long v);
+
+/*
+ * Copy the string src (NULL counts as "") into dst of size n >= 1,
+ * truncated to n - 1 bytes and always NUL-terminated; snprintf("%s")
+ * without the format machinery. Returns dst.
+ */
+char *str_copy(char *dst, size_t n, const char *src);
+
 /* Append formatted text (printf rules). */
 int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -86,7 +86,8 @@ void html_date(const struct req *r, struct buf *b, const char *iso)
 		html_esc(b, iso);
 		return;
 	}
-	buf_printf(b, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+	const char dmy[10] = {iso[8], iso[9], '-', iso[5], iso[6], '-', iso[0], iso[1], iso[2], iso[3]};
+	buf_add(b, dmy, sizeof dmy);
 }
 
 static void nav_link(struct req *r, struct buf *b, const char *href, const char *key,

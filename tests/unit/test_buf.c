@@ -72,12 +72,48 @@ static void printf_in_place_and_growing(void **state)
 	buf_release(&b);
 }
 
+/* buf_int writes what printf("%lld") would, for the edges of the range too. */
+static void int_text(void **state)
+{
+	(void)state;
+	static const long long v[] = {0, 7, -7, 10, 99, 100, 1234567890123LL, -1000,
+				      9223372036854775807LL, -9223372036854775807LL - 1};
+	struct buf b;
+	buf_init(&b, 1024);
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "%lld", v[i]);
+		buf_reset(&b);
+		assert_int_equal(buf_int(&b, v[i]), 0);
+		assert_string_equal(buf_str(&b), want);
+	}
+	struct buf c;
+	buf_init(&c, 2);
+	assert_int_equal(buf_int(&c, 123), SAMEN_ETOOBIG);
+	assert_string_equal(buf_str(&c), "");
+	buf_release(&c);
+	buf_release(&b);
+}
+
+/* str_copy truncates within the size and always terminates; NULL is "". */
+static void copy_bounded(void **state)
+{
+	(void)state;
+	char d[5];
+	assert_string_equal(str_copy(d, sizeof d, "abc"), "abc");
+	assert_string_equal(str_copy(d, sizeof d, "abcdefgh"), "abcd");
+	assert_string_equal(str_copy(d, sizeof d, NULL), "");
+	assert_string_equal(str_copy(d, 1, "xyz"), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(appends_and_caps),
 		cmocka_unit_test(grows_large),
 		cmocka_unit_test(printf_in_place_and_growing),
+		cmocka_unit_test(int_text),
+		cmocka_unit_test(copy_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
