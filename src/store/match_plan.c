@@ -4,10 +4,12 @@
  */
 #include "store/match_plan.h"
 #include "optim/assign.h"
+#include "optim/assign_keep.h"
 #include "optim/lessons.h"
 #include "store/match_offer.h"
 #include "util/vec.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +33,6 @@ static int64_t used_of(const struct used_hours *u, size_t n, int64_t person)
 struct staff_ix {
 	int64_t person_id, board_id;
 	int64_t spare;
-	int32_t index;
 	char alias[24];
 };
 
@@ -337,38 +338,90 @@ out:
 }
 
 /*
+ * The hours models of the regions, kept between plans in this process
+ * (optim/assign_keep.h): a request added, changed or withdrawn since the
+ * last plan is re-optimised from the last optimum. One lock for all: a
+ * plan is short and rare.
+ */
+#define KEPT_REGIONS 64
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int64_t region_id;
+	struct assign_keep *k;
+} kept[KEPT_REGIONS];
+
+void match_plan_forget(void)
+{
+	pthread_mutex_lock(&kept_lock);
+	for (size_t i = 0; i < KEPT_REGIONS; i++) {
+		assign_keep_free(kept[i].k);
+		kept[i].k = NULL;
+		kept[i].region_id = 0;
+	}
+	pthread_mutex_unlock(&kept_lock);
+}
+
+/* Solve in with the kept model of region (made on first use). */
+static int kept_solve(int64_t region, const struct assign_instance *in, struct assign_result *res,
+		      struct samen_err *err)
+{
+	pthread_mutex_lock(&kept_lock);
+	size_t slot = KEPT_REGIONS;
+	for (size_t i = 0; i < KEPT_REGIONS && slot == KEPT_REGIONS; i++)
+		if (kept[i].k && kept[i].region_id == region)
+			slot = i;
+	for (size_t i = 0; i < KEPT_REGIONS && slot == KEPT_REGIONS; i++)
+		if (!kept[i].k)
+			slot = i;
+	if (slot == KEPT_REGIONS) { /* more regions than slots: the first one makes room */
+		assign_keep_free(kept[0].k);
+		kept[0].k = NULL;
+		slot = 0;
+	}
+	int rc = 0;
+	if (!kept[slot].k) {
+		rc = assign_keep_new(&kept[slot].k, NULL, err);
+		kept[slot].region_id = region;
+	}
+	if (rc == 0)
+		rc = assign_keep_solve(kept[slot].k, in, res, err);
+	pthread_mutex_unlock(&kept_lock);
+	return rc;
+}
+
+/*
  * The hours part of a plan: every open hours-per-week request against the
  * members who fit it, spare hours less what the lesson part gave them
  * (used; when the lesson offers are stored, the candidate checks already
- * count them). Appends its lines to out.
+ * count them). Solved with the region's kept model; appends its lines.
  */
-static int plan_hours(struct db *db, long today, int store, const struct match_actor *who,
-		      const struct match_request *reqs, size_t nreq, const struct used_hours *used,
-		      size_t nused, struct match_plan *out, size_t *cap_lines, struct samen_err *err)
+static int plan_hours(struct db *db, int64_t region, long today, int store,
+		      const struct match_actor *who, const struct match_request *reqs, size_t nreq,
+		      const struct used_hours *used, size_t nused, struct match_plan *out,
+		      size_t *cap_lines, struct samen_err *err)
 {
-	size_t nstaff = 0, cap_staff = 0;
 	struct staff_ix *staff = NULL;
-	struct assign_model *m = NULL;
+	struct assign_keep_request *kr = NULL;
+	struct assign_keep_staff *ks = NULL;
+	struct assign_keep_candidate *kc = NULL;
+	size_t nstaff = 0, cap_staff = 0, nkr = 0, cap_kr = 0, cap_ks = 0, nkc = 0, cap_kc = 0;
 	struct assign_result res;
 	memset(&res, 0, sizeof res);
-	int rc = assign_new(&m, NULL, err);
-	size_t nrequests = 0;
+	int rc = 0;
 	for (size_t i = 0; i < nreq && rc == 0; i++) {
 		if (reqs[i].nlessons)
 			continue; /* the lesson part */
-		int32_t rix;
 		int64_t left = reqs[i].hours_per_week - offered_for(db, reqs[i].id, err, &rc);
 		if (rc)
 			break;
 		if (left < UNIT)
 			continue;
 		out->hours_wanted += left / UNIT * UNIT;
-		struct assign_request ar = {reqs[i].id, (int32_t)reqs[i].board_id,
-					    (int32_t)(left / UNIT), reqs[i].urgency};
-		if ((rc = assign_add_request(m, &ar, &rix, err)))
+		if ((rc = vec_grow((void **)&kr, &cap_kr, nkr, sizeof *kr, err)))
 			break;
+		kr[nkr++] = (struct assign_keep_request){reqs[i].id, (int32_t)reqs[i].board_id,
+							 (int32_t)(left / UNIT), reqs[i].urgency};
 		out->requests++;
-		nrequests++;
 		struct match_candidate *c = NULL;
 		size_t nc = 0;
 		if ((rc = match_candidates(db, reqs[i].id, 0, today, &c, &nc, err)))
@@ -391,37 +444,38 @@ static int plan_hours(struct db *db, long today, int store, const struct match_a
 			while (s < nstaff && staff[s].person_id != c[k].person_id)
 				s++;
 			if (s == nstaff) {
-				if ((rc = vec_grow((void **)&staff, &cap_staff, nstaff, sizeof *staff, err)))
+				if ((rc = vec_grow((void **)&staff, &cap_staff, nstaff, sizeof *staff, err)) ||
+				    (rc = vec_grow((void **)&ks, &cap_ks, nstaff, sizeof *ks, err)))
 					break;
 				struct staff_ix *sx = &staff[nstaff++];
 				sx->person_id = c[k].person_id;
 				sx->board_id = c[k].board_id;
 				sx->spare = spare;
 				snprintf(sx->alias, sizeof sx->alias, "%s", c[k].alias);
-				struct assign_staff as = {c[k].person_id, (int32_t)c[k].board_id,
-							  (int32_t)(spare / UNIT)};
-				if ((rc = assign_add_staff(m, &as, &sx->index, err)))
-					break;
 			} else if (spare < staff[s].spare) {
-				staff[s].spare = spare;
-				if ((rc = assign_set_staff_hours(m, staff[s].index, (int32_t)(spare / UNIT),
-								 err)))
-					break;
+				staff[s].spare = spare; /* the least over the requests' caps */
 			}
 			int travel = c[k].travel < 0 ? 0 : c[k].travel;
 			if (travel > ASSIGN_TRAVEL_MAX)
 				travel = ASSIGN_TRAVEL_MAX;
-			rc = assign_add_candidate(m, rix, staff[s].index, travel,
-						  c[k].pass[MCHK_CONSENT], NULL, err);
+			if ((rc = vec_grow((void **)&kc, &cap_kc, nkc, sizeof *kc, err)))
+				break;
+			kc[nkc++] = (struct assign_keep_candidate){reqs[i].id, c[k].person_id, travel,
+								   c[k].pass[MCHK_CONSENT]};
 			out->candidates++;
 		}
 		free(c);
 	}
+	for (size_t s = 0; s < nstaff; s++)
+		ks[s] = (struct assign_keep_staff){staff[s].person_id, (int32_t)staff[s].board_id,
+						   (int32_t)(staff[s].spare / UNIT)};
 	out->staff += nstaff;
-	if (rc || nrequests == 0)
+	if (rc || nkr == 0)
 		goto out;
-	if ((rc = assign_solve(m, MCF_COLD, &res, err)))
+	const struct assign_instance in = {kr, nkr, ks, nstaff, kc, nkc};
+	if ((rc = kept_solve(region, &in, &res, err)))
 		goto out;
+	out->hours_warm = res.warm;
 	for (size_t i = 0; i < res.nlines && rc == 0; i++) {
 		const struct assign_line *al = &res.lines[i];
 		if (al->hours <= 0)
@@ -460,8 +514,10 @@ static int plan_hours(struct db *db, long today, int store, const struct match_a
 	}
 out:
 	assign_result_release(&res);
-	assign_free(m);
 	free(staff);
+	free(kr);
+	free(ks);
+	free(kc);
 	return rc;
 }
 
@@ -484,7 +540,8 @@ int match_plan_run(struct db *db, int64_t region_id, long today, int store,
 		rc = plan_lessons(db, today, store, who, reqs, nreq, tr, out, &cap_lines, &used,
 				  &nused, err);
 	if (rc == 0)
-		rc = plan_hours(db, today, store, who, reqs, nreq, used, nused, out, &cap_lines, err);
+		rc = plan_hours(db, region_id, today, store, who, reqs, nreq, used, nused, out,
+				&cap_lines, err);
 	match_travel_close(tr);
 	free(used);
 	free(reqs);

@@ -46,6 +46,7 @@ struct match_plan_line {
 struct match_plan {
 	int64_t hours_wanted, hours_covered; /* centi-hours per week, both kinds of request */
 	size_t requests, staff, candidates;
+	bool hours_warm;      /* the hours part was re-optimised from the region's last plan */
 	/* The lesson-level part (optim/lessons.h). */
 	size_t lesson_requests, lessons_wanted, lessons_covered, lesson_options;
 	bool lessons_proven;  /* the lesson assignment is proven optimal */
@@ -64,6 +65,15 @@ struct match_plan {
  */
 int match_plan_run(struct db *db, int64_t region_id, long today, int store,
 		   const struct match_actor *who, struct match_plan *out, struct samen_err *err);
+
+/*
+ * The hours part of each region's plan is solved with a model kept in this
+ * process between plans (optim/assign_keep.h): a request added, changed or
+ * withdrawn since the last plan of the region is re-optimised from its last
+ * optimum, with the same optimal objective as a plan from scratch. Forget
+ * every kept model (tests; the next plan of each region starts cold).
+ */
+void match_plan_forget(void);
 
 /* Free the lines of p and empty it. */
 void match_plan_release(struct match_plan *p);

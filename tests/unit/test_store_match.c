@@ -783,6 +783,63 @@ static void regional_plan_lesson_travel(void **state)
 	match_plan_release(&plan);
 }
 
+/*
+ * The hours part is re-optimised from the region's last plan: a withdrawn
+ * request is answered warm from the kept model, a new one (which may need
+ * larger weights and then a cold solve) too; each time with the same plan
+ * totals as a plan from scratch (after match_plan_forget).
+ */
+static void regional_plan_incremental(void **state)
+{
+	struct fixture *f = *state;
+	if (!f)
+		skip();
+	struct samen_err err;
+	match_plan_forget();
+	int64_t x = hours_request(f); /* school A, 3 h, urgency 3 */
+	struct match_request *r = calloc(1, sizeof *r);
+	must(match_request_get(f->db, x, r, &err), &err);
+	r->id = 0;
+	r->school_id = f->school_b;
+	r->hours_per_week = 200;
+	r->urgency = 9;
+	must(match_request_add(f->db, r, &who, &err), &err);
+	int64_t y = r->id;
+	struct match_plan plan;
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_false(plan.hours_warm);
+	assert_int_equal(plan.hours_covered, 500);
+	match_plan_release(&plan);
+	/* Y withdrawn: warm, and the plan no longer serves it */
+	must(match_request_cancel(f->db, y, &who, &err), &err);
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_true(plan.hours_warm);
+	assert_int_equal(plan.hours_covered, 300);
+	for (size_t i = 0; i < plan.nlines; i++)
+		assert_int_not_equal(plan.lines[i].request_id, y);
+	match_plan_release(&plan);
+	/* a new request Z at B: the kept answer equals the answer from scratch */
+	r->id = 0;
+	r->hours_per_week = 150;
+	r->urgency = 2;
+	must(match_request_add(f->db, r, &who, &err), &err);
+	int64_t z = r->id;
+	free(r);
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	int64_t kept_covered = plan.hours_covered, kept_z = 0;
+	for (size_t i = 0; i < plan.nlines; i++)
+		if (plan.lines[i].request_id == z)
+			kept_z += plan.lines[i].hours;
+	match_plan_release(&plan);
+	match_plan_forget();
+	must(match_plan_run(f->db, f->region, f->today, 0, &who, &plan, &err), &err);
+	assert_false(plan.hours_warm);
+	assert_int_equal(plan.hours_covered, kept_covered);
+	assert_int_equal(kept_covered, 450);
+	assert_int_equal(kept_z, 150);
+	match_plan_release(&plan);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -793,6 +850,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(offer_flow, setup, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan_lessons, setup, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_incremental, setup, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan_lesson_travel, setup, teardown),
 		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup, teardown),
 		cmocka_unit_test_setup_teardown(request_roundtrip, setup_pg, teardown),
@@ -802,6 +860,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(offer_flow, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan_lessons, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(regional_plan_incremental, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(regional_plan_lesson_travel, setup_pg, teardown),
 		cmocka_unit_test_setup_teardown(offer_deadline_and_decline, setup_pg, teardown),
 	};
