@@ -20,7 +20,6 @@
 #include <string.h>
 
 #define CODES_FILE_MAX ((size_t)1024 * 1024)
-#define CODES_MAX 2000
 
 int cmd_import_timetable(int argc, char **argv);
 
@@ -47,78 +46,6 @@ static int slurp(const char *path, struct buf *b, const char *what)
 	if (rc || rerr) {
 		fprintf(stderr, "samen: cannot read %s %s\n", what, path);
 		return 1;
-	}
-	return 0;
-}
-
-/* Copy field [s, e) into out (size n) without surrounding spaces, quotes or CR. */
-static int field_copy(const char *s, const char *e, char *out, size_t n)
-{
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		e--;
-	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
-		s++;
-		e--;
-	}
-	if ((size_t)(e - s) >= n)
-		return -1;
-	memcpy(out, s, (size_t)(e - s));
-	out[e - s] = '\0';
-	return 0;
-}
-
-/*
- * Parse a codes file: lines `code;personeelsnummer`, an optional header line
- * starting with "code", blank lines ignored. Returns 0 or SAMEN_EINVAL
- * naming the line.
- */
-static int parse_codes(const char *text, size_t len, struct timetable_code *out, size_t *n,
-		       struct samen_err *err)
-{
-	const char *p = text, *end = text + len;
-	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	long line = 0;
-	*n = 0;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		line++;
-		const char *semi = memchr(p, ';', (size_t)(eol - p));
-		char code[64];
-		if (field_copy(p, semi ? semi : eol, code, sizeof code) != 0)
-			return samen_fail_at(err, SAMEN_EINVAL, line, "code", "the code is too long");
-		if (!semi) {
-			if (code[0])
-				return samen_fail_at(err, SAMEN_EINVAL, line, "personeelsnummer",
-						     "expected code;personeelsnummer");
-		} else if (!(line == 1 && strcmp(code, "code") == 0)) {
-			if (*n >= CODES_MAX)
-				return samen_fail_at(err, SAMEN_ETOOBIG, line, "code",
-						     "more than %d codes", CODES_MAX);
-			struct timetable_code *c = &out[*n];
-			memset(c, 0, sizeof *c);
-			c->line = line;
-			if (!code[0] || strlen(code) >= sizeof c->code)
-				return samen_fail_at(err, SAMEN_EINVAL, line, "code",
-						     "a teacher code has 1 to 15 characters");
-			memcpy(c->code, code, strlen(code) + 1);
-			if (field_copy(semi + 1, eol, c->employee_number,
-				       sizeof c->employee_number) != 0 ||
-			    !c->employee_number[0] || strchr(c->employee_number, ';'))
-				return samen_fail_at(err, SAMEN_EINVAL, line, "personeelsnummer",
-						     "expected one personeelsnummer");
-			for (size_t i = 0; i < *n; i++)
-				if (strcmp(out[i].code, c->code) == 0)
-					return samen_fail_at(err, SAMEN_EINVAL, line, "code",
-							     "code %s also on line %ld", c->code,
-							     out[i].line);
-			(*n)++;
-		}
-		p = eol < end ? eol + 1 : end;
 	}
 	return 0;
 }
@@ -202,14 +129,14 @@ int cmd_import_timetable(int argc, char **argv)
 	int status = 1;
 
 	if (codes) {
-		cv = calloc(CODES_MAX, sizeof *cv);
+		cv = calloc(TIMETABLE_CODES_MAX, sizeof *cv);
 		if (!cv) {
 			fprintf(stderr, "samen: out of memory\n");
 			goto out;
 		}
 		if (slurp(codes, &dc, "codes file"))
 			goto out;
-		if (parse_codes(buf_str(&dc), dc.len, cv, &ncodes, &err)) {
+		if (timetable_parse_codes(buf_str(&dc), dc.len, cv, &ncodes, &err)) {
 			fprintf(stderr, "samen: in codes file %s:\n", codes);
 			cli_print_err(&err);
 			goto out;
