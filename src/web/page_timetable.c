@@ -387,17 +387,31 @@ static void import_section(struct req *r, struct buf *b, int64_t school_id,
 	buf_puts(b, "</form>");
 }
 
+/* 0 when the user may change the school's timetable settings, else SAMEN_EPERM or an error. */
+static int may_edit(struct req *r, int64_t school_id, struct samen_err *e)
+{
+	bool ok = false;
+	int rc = timetable_web_may_edit(r, school_id, &ok, e);
+	return rc ? rc : ok ? 0 : SAMEN_EPERM;
+}
+
+/* After a change: back to the school's timetable page at the part changed ("bel#bel"). */
+static int back_to_school(struct resp *s, int64_t school_id, const char *ok_anchor)
+{
+	char back[96];
+	snprintf(back, sizeof back, "/scholen/%lld/rooster?ok=%s", (long long)school_id, ok_anchor);
+	resp_redirect(s, back);
+	return 0;
+}
+
 static int render_school(struct req *r, struct resp *s, const struct school_view *v, int status)
 {
 	int64_t school_id = req_param_id(r, "school");
 	struct samen_err e;
 	samen_err_clear(&e);
-	bool ok = false;
-	int rc = timetable_web_may_edit(r, school_id, &ok, &e);
+	int rc = may_edit(r, school_id, &e);
 	if (rc)
 		return rc;
-	if (!ok)
-		return SAMEN_EPERM;
 	struct school_summary sc;
 	rc = people_school(r->db, school_id, date_today(), &sc, &e);
 	if (rc)
@@ -491,12 +505,9 @@ int page_timetable_bells_set(struct req *r, struct resp *s)
 	int64_t school_id = req_param_id(r, "school");
 	struct samen_err e;
 	samen_err_clear(&e);
-	bool ok = false;
-	int rc = timetable_web_may_edit(r, school_id, &ok, &e);
+	int rc = may_edit(r, school_id, &e);
 	if (rc)
 		return rc;
-	if (!ok)
-		return SAMEN_EPERM;
 	struct timetable_bell_row rows[BELL_MAX_PERIODS];
 	memset(rows, 0, sizeof rows);
 	char nrows_s[8], lesson[16], cap[32];
@@ -539,10 +550,7 @@ int page_timetable_bells_set(struct req *r, struct resp *s)
 		return render_school(r, s, &v, 400);
 	if (rc)
 		return rc;
-	char back[96];
-	snprintf(back, sizeof back, "/scholen/%lld/rooster?ok=bel#bel", (long long)school_id);
-	resp_redirect(s, back);
-	return 0;
+	return back_to_school(s, school_id, "bel#bel");
 }
 
 int page_timetable_code_set(struct req *r, struct resp *s)
@@ -550,12 +558,9 @@ int page_timetable_code_set(struct req *r, struct resp *s)
 	int64_t school_id = req_param_id(r, "school");
 	struct samen_err e;
 	samen_err_clear(&e);
-	bool ok = false;
-	int rc = timetable_web_may_edit(r, school_id, &ok, &e);
+	int rc = may_edit(r, school_id, &e);
 	if (rc)
 		return rc;
-	if (!ok)
-		return SAMEN_EPERM;
 	char code[64], chosen[64], typed[64], actor[200];
 	field(r, "code", code, sizeof code);
 	field(r, "persoon", chosen, sizeof chosen);
@@ -569,10 +574,7 @@ int page_timetable_code_set(struct req *r, struct resp *s)
 	}
 	if (rc)
 		return rc;
-	char back[96];
-	snprintf(back, sizeof back, "/scholen/%lld/rooster?ok=code#codes", (long long)school_id);
-	resp_redirect(s, back);
-	return 0;
+	return back_to_school(s, school_id, "code#codes");
 }
 
 int page_timetable_code_delete(struct req *r, struct resp *s)
@@ -580,12 +582,9 @@ int page_timetable_code_delete(struct req *r, struct resp *s)
 	int64_t school_id = req_param_id(r, "school");
 	struct samen_err e;
 	samen_err_clear(&e);
-	bool ok = false;
-	int rc = timetable_web_may_edit(r, school_id, &ok, &e);
+	int rc = may_edit(r, school_id, &e);
 	if (rc)
 		return rc;
-	if (!ok)
-		return SAMEN_EPERM;
 	char code[64], actor[200];
 	field(r, "code", code, sizeof code);
 	timetable_web_actor(r, actor, sizeof actor);
@@ -596,10 +595,7 @@ int page_timetable_code_delete(struct req *r, struct resp *s)
 	}
 	if (rc)
 		return rc;
-	char back[96];
-	snprintf(back, sizeof back, "/scholen/%lld/rooster?ok=code#codes", (long long)school_id);
-	resp_redirect(s, back);
-	return 0;
+	return back_to_school(s, school_id, "code#codes");
 }
 
 int page_timetable_import(struct req *r, struct resp *s)
@@ -607,12 +603,9 @@ int page_timetable_import(struct req *r, struct resp *s)
 	int64_t school_id = req_param_id(r, "school");
 	struct samen_err e;
 	samen_err_clear(&e);
-	bool ok = false;
-	int rc = timetable_web_may_edit(r, school_id, &ok, &e);
+	int rc = may_edit(r, school_id, &e);
 	if (rc)
 		return rc;
-	if (!ok)
-		return SAMEN_EPERM;
 	char *g1 = NULL, *g4 = NULL, *cf = NULL, *zm = NULL, dry[8];
 	struct timetable_upload u = {0};
 	rc = timetable_web_form_file(r, "gpu001", &g1, &u.gpu001_len, &e);
