@@ -8,8 +8,13 @@
  * re-solve warm, then withdraw it and re-solve warm; after every warm solve a
  * cold solve of the same model checks that the objective is identical.
  *
+ * Each incremental step is timed by the wall clock and by the CPU time of
+ * this thread (on a shared machine the wall-clock tail shows the scheduler).
+ *
  * Usage: bench_match INSTANCE DIMACS_OUT REPEAT
- * Prints key=value lines that bench/match/run.sh reads.
+ * Prints key=value lines that bench/match/run.sh reads. With
+ * BENCH_MATCH_TRACE set, one line per warm solve goes to stderr (times,
+ * augmentations, searches, settled nodes, equal to the cold check).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -24,6 +29,15 @@ static double now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* CPU time of this thread: what the solver itself spent, without the time
+ * the scheduler gave to other jobs on a shared machine. */
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -193,12 +207,14 @@ int main(int argc, char **argv)
 	/* incremental: add one request, re-solve warm; withdraw it, re-solve warm */
 	if (nex > 0) {
 		double *ta = calloc((size_t)nex, sizeof *ta), *tw = calloc((size_t)nex, sizeof *tw);
+		double *ca = calloc((size_t)nex, sizeof *ca), *cw = calloc((size_t)nex, sizeof *cw);
 		int equal = 0, warm = 0;
+		bool trace = getenv("BENCH_MATCH_TRACE") != NULL; /* per-solve lines on stderr */
 		long aug = 0;
 		for (int i = 0; i < nex; i++) {
 			struct assign_result rw, rc;
 			int32_t idx;
-			double a = now_ms();
+			double c0 = cpu_ms(), a = now_ms();
 			if (assign_add_request(m, &ex[i].r, &idx, &err))
 				die("add extra", &err);
 			for (int c = 0; c < ex[i].n; c++)
@@ -208,25 +224,43 @@ int main(int argc, char **argv)
 			if (assign_solve(m, MCF_WARM, &rw, &err))
 				die("warm solve", &err);
 			ta[i] = now_ms() - a;
+			ca[i] = cpu_ms() - c0;
 			mcf_get_stats(g, &stats);
 			warm += rw.warm;
 			aug += stats.augmentations;
 			if (assign_solve(m, MCF_COLD, &rc, &err))
 				die("cold check", &err);
 			equal += same_parts(&rw, &rc);
+			if (trace)
+				fprintf(stderr,
+					"add %d hours=%d ms=%.4f cpu=%.4f aug=%lld searches=%lld settled=%lld "
+					"equal=%d\n",
+					i, ex[i].r.hours, ta[i], ca[i], (long long)stats.augmentations,
+					(long long)stats.searches, (long long)stats.settled,
+					same_parts(&rw, &rc));
 			assign_result_release(&rw);
 			assign_result_release(&rc);
 
+			c0 = cpu_ms();
 			a = now_ms();
 			if (assign_withdraw_request(m, idx, &err))
 				die("withdraw", &err);
 			if (assign_solve(m, MCF_WARM, &rw, &err))
 				die("warm solve", &err);
 			tw[i] = now_ms() - a;
+			cw[i] = cpu_ms() - c0;
 			warm += rw.warm;
+			mcf_get_stats(g, &stats);
 			if (assign_solve(m, MCF_COLD, &rc, &err))
 				die("cold check", &err);
 			equal += same_parts(&rw, &rc);
+			if (trace)
+				fprintf(stderr,
+					"withdraw %d hours=%d ms=%.4f cpu=%.4f aug=%lld searches=%lld settled=%lld "
+					"equal=%d\n",
+					i, ex[i].r.hours, tw[i], cw[i], (long long)stats.augmentations,
+					(long long)stats.searches, (long long)stats.settled,
+					same_parts(&rw, &rc));
 			assign_result_release(&rw);
 			assign_result_release(&rc);
 		}
@@ -237,10 +271,20 @@ int main(int argc, char **argv)
 		printf("withdraw_median_ms=%.4f withdraw_p90_ms=%.4f withdraw_p99_ms=%.4f "
 		       "withdraw_max_ms=%.4f\n",
 		       med_w, tw[(nex - 1) * 90 / 100], tw[(nex - 1) * 99 / 100], tw[nex - 1]);
+		med_a = median(ca, nex);
+		med_w = median(cw, nex);
+		printf("incremental_add_cpu_median_ms=%.4f incremental_add_cpu_p90_ms=%.4f "
+		       "incremental_add_cpu_p99_ms=%.4f incremental_add_cpu_max_ms=%.4f\n",
+		       med_a, ca[(nex - 1) * 90 / 100], ca[(nex - 1) * 99 / 100], ca[nex - 1]);
+		printf("withdraw_cpu_median_ms=%.4f withdraw_cpu_p90_ms=%.4f withdraw_cpu_p99_ms=%.4f "
+		       "withdraw_cpu_max_ms=%.4f\n",
+		       med_w, cw[(nex - 1) * 90 / 100], cw[(nex - 1) * 99 / 100], cw[nex - 1]);
 		printf("incremental_checks=%d incremental_equal=%d warm_solves=%d augmentations=%ld\n",
 		       2 * nex, equal, warm, aug);
 		free(ta);
 		free(tw);
+		free(ca);
+		free(cw);
 	}
 	for (int i = 0; i < nex; i++) {
 		free(ex[i].staff);

@@ -34,7 +34,8 @@ fi
 cflags="-O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra"
 cc $cflags -I"$root/src" -o "$out/gen_match" "$here/gen_match.c" "$root/src/util/rng.c" -lm
 cc $cflags -I"$root/src" -o "$out/bench_match" "$here/bench_match.c" \
-  "$root/src/optim/mcf.c" "$root/src/optim/assign.c" "$root/src/util/err.c" -lm
+  "$root/src/optim/mcf.c" "$root/src/optim/assign.c" "$root/src/util/err.c" \
+  "$root/src/util/vec.c" -lm
 c++ -O2 -o "$out/lemon_driver" "$here/lemon_driver.cpp"
 cc $cflags -o "$out/glpk_driver" "$here/glpk_driver.c" -lglpk
 

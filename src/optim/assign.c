@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/vec.h"
+
 struct req {
 	int64_t id;
 	int32_t board; /* board index */
@@ -74,6 +76,8 @@ struct assign_model {
 	bool have_weights;
 	struct bounds bnd;
 	struct assign_weights w;
+
+	size_t lines_hint; /* lines of the last result: the next one's first size */
 };
 
 #define LAST_BAND_CAP ((int64_t)1 << 30)
@@ -562,12 +566,8 @@ int assign_solve(struct assign_model *m, enum mcf_mode mode, struct assign_resul
 	res->flow_cost = mcf_total_cost(m->g);
 
 	const int64_t *flow = mcf_flows(m->g);
-	size_t nlines = 0;
-	for (int32_t c = 0; c < m->ncand; c++)
-		nlines += flow[m->cands[c].arc] > 0;
-	res->lines = calloc(nlines ? nlines : 1, sizeof *res->lines);
 	res->boards = calloc(m->nboard ? (size_t)m->nboard : 1, sizeof *res->boards);
-	if (!res->lines || !res->boards) {
+	if (!res->boards) {
 		assign_result_release(res);
 		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
 	}
@@ -575,11 +575,23 @@ int assign_solve(struct assign_model *m, enum mcf_mode mode, struct assign_resul
 		res->boards[b].board = m->boards[b].id;
 	res->nboards = (size_t)m->nboard;
 
+	/* One pass over the candidates (a warm solve is often cheaper than a
+	 * second one), into an array sized by the last result. */
+	size_t lines_cap = m->lines_hint + m->lines_hint / 8 + 16;
+	res->lines = malloc(lines_cap * sizeof *res->lines);
+	if (!res->lines) {
+		assign_result_release(res);
+		return samen_fail(err, SAMEN_ENOMEM, "out of memory");
+	}
 	for (int32_t c = 0; c < m->ncand; c++) {
 		const struct cand *cd = &m->cands[c];
 		int64_t x = flow[cd->arc];
 		if (x <= 0)
 			continue;
+		if (vec_grow((void **)&res->lines, &lines_cap, res->nlines, sizeof *res->lines, err)) {
+			assign_result_release(res);
+			return SAMEN_ENOMEM;
+		}
 		const struct req *q = &m->reqs[cd->req];
 		const struct stf *s = &m->staff[cd->staff];
 		struct assign_line *l = &res->lines[res->nlines++];
@@ -596,6 +608,7 @@ int assign_solve(struct assign_model *m, enum mcf_mode mode, struct assign_resul
 			res->boards[q->board].take += x;
 		}
 	}
+	m->lines_hint = res->nlines;
 	for (int32_t r = 0; r < m->nreq; r++) {
 		const struct req *q = &m->reqs[r];
 		if (q->withdrawn)

@@ -35,6 +35,12 @@
  * residual arcs) from the shortfall nodes. Adding a request leaves a
  * shortfall at the request (few arcs) and a surplus at its board (many), so
  * it searches backward; withdrawing one searches forward from the staff.
+ * The search reads the arcs of a node from a compact adjacency array
+ * (struct adj, rebuilt when an eighth of the arcs are newer than it; the
+ * newer ones come from the head of the lists), labels at the current
+ * distance go to a FIFO queue instead of the heap, and after an
+ * augmentation the search is repaired and resumed rather than started
+ * again (search_repair); see mcf.h for the argument.
  */
 #include "optim/mcf.h"
 
@@ -59,6 +65,12 @@ __extension__ typedef __int128 mcf_i128;
 struct sarc {
 	int32_t tail, head;
 	int64_t cost;
+};
+
+/* One arc at one of its ends: code a when the node is its tail, -a - 2
+ * when it is its head; other is the node at the other end. */
+struct adj {
+	int32_t code, other;
 };
 
 struct mcf {
@@ -87,6 +99,14 @@ struct mcf {
 	int32_t *spos; /* simplex arc of each live network arc (spos_cap entries) */
 	int32_t spos_cap;
 
+	/* Adjacency for the warm searches: arcs 0 .. adj_m - 1 by node, out-
+	 * and in-arcs mixed (struct adj), built when a warm solve finds more
+	 * than an eighth of the arcs missing from it; the newer arcs are read
+	 * from the head of the out- and in-lists, which hold them first. */
+	struct adj *adj;
+	int32_t *adj_start; /* adj_n + 1 entries */
+	int32_t adj_m, adj_n, adj_cap, adj_start_cap;
+
 	/* simplex tree and scratch (tcap entries) */
 	int32_t *parent, *pred, *thread, *rev_thread, *succ_num, *last_succ;
 	int8_t *dir_up;
@@ -96,6 +116,7 @@ struct mcf {
 	/* Dijkstra scratch (tcap entries) */
 	int64_t *dist;
 	int32_t *heap, *hpos, *parc, *settled, *touched;
+	uint8_t *orphan; /* search repair flags, all 0 outside it */
 
 	/* warm bookkeeping */
 	bool solved;             /* flow and pi are optimal for the network as solved */
@@ -175,11 +196,14 @@ static int scratch_reserve(struct mcf *g, int32_t need)
 		if (grow((void **)i32[i], sizeof(int32_t), c))
 			return SAMEN_ENOMEM;
 	if (grow((void **)&g->dir_up, sizeof *g->dir_up, c) ||
-	    grow((void **)&g->tpi, sizeof *g->tpi, c) || grow((void **)&g->dist, sizeof *g->dist, c))
+	    grow((void **)&g->tpi, sizeof *g->tpi, c) || grow((void **)&g->dist, sizeof *g->dist, c) ||
+	    grow((void **)&g->orphan, sizeof *g->orphan, c))
 		return SAMEN_ENOMEM;
 	g->tcap = c;
-	for (int32_t v = 0; v < c; v++) /* outside a search, every hpos is POS_NONE */
+	for (int32_t v = 0; v < c; v++) { /* outside a search, every hpos is POS_NONE */
 		g->hpos[v] = -1;
+		g->orphan[v] = 0;
+	}
 	return 0;
 }
 
@@ -244,8 +268,9 @@ void mcf_free(struct mcf *g)
 		       g->in_first, g->degree, g->nflag, g->parent, g->pred, g->thread, g->rev_thread,
 		       g->succ_num, g->last_succ, g->dir_up, g->pw, g->pa, g->pb, g->pc, g->pd,
 		       g->pe, g->tpi, g->dist, g->heap, g->hpos, g->parc, g->settled,
-		       g->touched, g->dirty_arcs, g->dirty_nodes, g->sa, g->scap, g->sflow,
-		       g->sstate, g->sorig, g->spos};
+		       g->touched, g->orphan,
+		       g->dirty_arcs, g->dirty_nodes, g->sa, g->scap, g->sflow,
+		       g->sstate, g->sorig, g->spos, g->adj, g->adj_start};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		free(all[i]);
 	free(g);
@@ -1100,21 +1125,38 @@ static void heap_down(struct mcf *g, int32_t i, int32_t len)
 /* parc[v]: the arc that reached v, a >= 0 forward, -a - 2 backward, -1 none */
 #define POS_NONE (-1)
 #define POS_DONE (-2)
+#define POS_LEVEL (-3) /* in the queue of nodes at the current distance */
 
-/* Label v with distance nd reached through residual arc code (see parc). */
-static inline void relax(struct mcf *g, int32_t v, int64_t nd, int32_t code, int32_t *hlen,
-			 int32_t *ntouched)
+/* Put v (labelled already) into the heap. */
+static inline void heap_push(struct mcf *g, int32_t v, int32_t *hlen)
+{
+	g->heap[*hlen] = v;
+	g->hpos[v] = *hlen;
+	heap_up(g, *hlen);
+	(*hlen)++;
+}
+
+/*
+ * Label v with distance nd reached through residual arc code (see parc),
+ * from a node at distance du. A node first reached at distance du itself
+ * (zero reduced cost, the common case) goes on the level queue lvl instead
+ * of the heap: no key can be lower, so it needs no ordering.
+ */
+static inline void relax(struct mcf *g, int32_t v, int64_t nd, int32_t code, int64_t du,
+			 int32_t *lvl, int32_t *nlvl, int32_t *hlen, int32_t *ntouched)
 {
 	int32_t *hpos = g->hpos;
-	if (hpos[v] == POS_DONE)
+	if (hpos[v] == POS_DONE || hpos[v] == POS_LEVEL)
 		return;
 	if (hpos[v] == POS_NONE) {
 		g->dist[v] = nd;
 		g->parc[v] = code;
-		g->heap[*hlen] = v;
-		hpos[v] = *hlen;
-		heap_up(g, *hlen);
-		(*hlen)++;
+		if (nd == du) {
+			lvl[(*nlvl)++] = v;
+			hpos[v] = POS_LEVEL;
+		} else {
+			heap_push(g, v, hlen);
+		}
 		g->touched[(*ntouched)++] = v;
 	} else if (nd < g->dist[v]) {
 		g->dist[v] = nd;
@@ -1123,73 +1165,478 @@ static inline void relax(struct mcf *g, int32_t v, int64_t nd, int32_t code, int
 	}
 }
 
+#define DIST_INF (INT64_MAX / 4) /* key of a node no settled node reaches */
+
+/* A shortest-path search that can be resumed after an augmentation. */
+struct search {
+	bool back;        /* over reversed residual arcs, from the shortfalls */
+	int32_t hlen;     /* heap entries */
+	int32_t nsettled; /* g->settled[0 .. nsettled): parents before children */
+	int32_t ntouched; /* g->touched[0 .. ntouched): hpos != POS_NONE */
+	int32_t last;     /* where the last round stopped, -1 before the first */
+};
+
+static inline bool is_source(const struct mcf *g, bool back, int32_t v)
+{
+	return back ? g->excess[v] < 0 : g->excess[v] > 0;
+}
+
+static inline bool is_target(const struct mcf *g, bool back, int32_t v)
+{
+	return back ? g->excess[v] > 0 : g->excess[v] < 0;
+}
+
 /*
- * One shortest-path search on reduced costs. Forward: from every node with
- * surplus, over residual arcs, to the first node with a shortfall. Backward:
- * from every node with a shortfall, over reversed residual arcs, to the
- * first node with surplus. Returns the node where it stopped (-1: none
- * reachable, the network is infeasible) and its distance in *dmax; the
- * settled nodes are in g->settled[0..*nsettled).
+ * (Re)build the adjacency of the warm searches over all arcs of today but
+ * the forbidden ones (they never carry flow again), if more than an eighth
+ * of the arcs are newer than it. O(n + m) when it builds; out of memory,
+ * the searches read the lists alone (adj_m = 0).
  */
-static int32_t search(struct mcf *g, bool back, const int32_t *act, int32_t nact, int64_t *dmax,
-		      int32_t *nsettled, int32_t *ntouched)
+static void adj_refresh(struct mcf *g)
+{
+	/* nodes newer than the adjacency have only newer arcs */
+	if (g->adj_m > 0 && (int64_t)8 * (g->m - g->adj_m) <= g->adj_m)
+		return;
+	const int32_t n = g->n, m = g->m;
+	g->adj_m = 0;
+	if (m == 0)
+		return;
+	if (g->adj_cap < 2 * m) {
+		int32_t c = 2 * m + m / 2;
+		if (grow((void **)&g->adj, sizeof *g->adj, c))
+			return;
+		g->adj_cap = c;
+	}
+	if (g->adj_start_cap < n + 1) {
+		int32_t c = n + 1 + n / 4;
+		if (grow((void **)&g->adj_start, sizeof *g->adj_start, c))
+			return;
+		g->adj_start_cap = c;
+	}
+	int32_t *start = g->adj_start;
+	for (int32_t v = 0; v <= n; v++)
+		start[v] = 0;
+	for (int32_t a = 0; a < m; a++) {
+		if (g->aflag[a] & AF_FORBIDDEN)
+			continue; /* never carries flow again */
+		start[g->tail[a] + 1]++;
+		start[g->head[a] + 1]++;
+	}
+	for (int32_t v = 0; v < n; v++)
+		start[v + 1] += start[v];
+	for (int32_t a = 0; a < m; a++) { /* start[v] walks to the end of v's range */
+		if (g->aflag[a] & AF_FORBIDDEN)
+			continue;
+		int32_t t = g->tail[a], h = g->head[a];
+		g->adj[start[t]++] = (struct adj){.code = a, .other = h};
+		g->adj[start[h]++] = (struct adj){.code = -a - 2, .other = t};
+	}
+	for (int32_t v = n; v > 0; v--) /* back to the beginnings */
+		start[v] = start[v - 1];
+	start[0] = 0;
+	g->adj_m = m;
+	g->adj_n = n;
+}
+
+/*
+ * Before a search: move the whole imbalance of each source one step over a
+ * residual arc of zero reduced cost with room for it, when that leads to a
+ * node with more arcs (a hub). Free and optimal (the flow changes on a tight
+ * arc only); sources that share a hub merge into one with more imbalance,
+ * which a search tree does not lose as soon as one small source runs dry
+ * (withdrawing a request frees a few hours at several staff of the same
+ * board). O(arcs of the sources). Errors: SAMEN_ENOMEM (recording the hub
+ * as active).
+ */
+static int pool_sources(struct mcf *g, bool back, int32_t *act, int32_t nact)
+{
+	int64_t *excess = g->excess;
+	for (int32_t i = 0; i < nact; i++) {
+		int32_t s = act[i];
+		if (!is_source(g, back, s))
+			continue;
+		int64_t x = back ? -excess[s] : excess[s];
+		int32_t best = -1, bestv = -1;
+		for (int32_t c = back ? g->in_first[s] : g->out_first[s]; c >= 0;
+		     c = back ? g->in_next[c] : g->out_next[c]) {
+			int32_t v = back ? g->tail[c] : g->head[c];
+			if (g->cap[c] - g->flow[c] >= x && red_cost(g, c) == 0 &&
+			    g->degree[v] > g->degree[s] &&
+			    (best < 0 || g->degree[v] > g->degree[bestv])) {
+				best = c;
+				bestv = v;
+			}
+		}
+		for (int32_t a = back ? g->out_first[s] : g->in_first[s]; a >= 0;
+		     a = back ? g->out_next[a] : g->in_next[a]) {
+			int32_t v = back ? g->head[a] : g->tail[a];
+			if (g->flow[a] >= x && red_cost(g, a) == 0 && g->degree[v] > g->degree[s] &&
+			    (best < 0 || g->degree[v] > g->degree[bestv])) {
+				best = -a - 2;
+				bestv = v;
+			}
+		}
+		if (best == -1)
+			continue;
+		if (best >= 0) {
+			g->flow[best] += x;
+			g->warm_cost += (mcf_i128)g->cost[best] * x;
+		} else {
+			g->flow[-best - 2] -= x;
+			g->warm_cost -= (mcf_i128)g->cost[-best - 2] * x;
+		}
+		if (back) {
+			excess[s] += x;
+			excess[bestv] -= x;
+		} else {
+			excess[s] -= x;
+			excess[bestv] += x;
+		}
+		if (mark_node(g, bestv))
+			return SAMEN_ENOMEM;
+	}
+	return 0;
+}
+
+/* Start a search from every source (surplus forward, shortfall backward). */
+static void search_start(struct mcf *g, struct search *sp, bool back, const int32_t *act,
+			 int32_t nact)
+{
+	sp->back = back;
+	sp->last = -1;
+	sp->hlen = 0;
+	sp->nsettled = 0;
+	sp->ntouched = 0;
+	for (int32_t i = 0; i < nact; i++) {
+		int32_t v = act[i];
+		if (is_source(g, back, v)) {
+			g->dist[v] = 0;
+			g->parc[v] = -1;
+			g->heap[sp->hlen] = v; /* all keys 0: already a heap */
+			g->hpos[v] = sp->hlen++;
+			g->touched[sp->ntouched++] = v;
+		}
+	}
+}
+
+/* End a search: every hpos back to POS_NONE. */
+static void search_end(struct mcf *g, struct search *sp)
+{
+	for (int32_t i = 0; i < sp->ntouched; i++)
+		g->hpos[g->touched[i]] = POS_NONE;
+	sp->ntouched = 0;
+	sp->nsettled = 0;
+	sp->hlen = 0;
+}
+
+/*
+ * Run the search on reduced costs until it reaches a target: forward, over
+ * residual arcs, the first node with a shortfall; backward, over reversed
+ * residual arcs, the first node with surplus. Returns that node (-1: none
+ * is reachable) and its distance in *dmax; every node settled so far is in
+ * g->settled with its distance in g->dist, and no node outside it is closer.
+ */
+static int32_t search_run(struct mcf *g, struct search *sp, int64_t *dmax)
 {
 	int32_t *hpos = g->hpos, *heap = g->heap;
 	int64_t *dist = g->dist;
 	const int64_t *pi = g->pi, *excess = g->excess, *flow = g->flow, *cap = g->cap;
 	const int64_t *cost = g->cost;
-	int32_t hlen = 0;
-	*nsettled = 0;
-	*ntouched = 0;
-	for (int32_t i = 0; i < nact; i++) {
-		int32_t v = act[i];
-		if (back ? excess[v] < 0 : excess[v] > 0) {
-			dist[v] = 0;
-			g->parc[v] = -1;
-			heap[hlen] = v; /* all keys 0: already a heap */
-			hpos[v] = hlen++;
-			g->touched[(*ntouched)++] = v;
-		}
+	const bool back = sp->back;
+	int32_t *ntouched = &sp->ntouched;
+	/* the level queue, FIFO (simplex scratch, unused by a warm solve) */
+	int32_t *lvl = g->pb, qh = 0, nlvl = 0;
+	/* A settled target that is still one after the last augmentation is
+	 * at distance 0 again (the bottleneck was elsewhere): go there first. */
+	int32_t t = sp->last;
+	if (t >= 0 && hpos[t] == POS_DONE && is_target(g, back, t)) {
+		*dmax = dist[t];
+		return t;
 	}
-	while (hlen > 0) {
-		int32_t u = heap[0];
-		if (--hlen > 0) {
-			heap[0] = heap[hlen];
-			hpos[heap[0]] = 0;
-			heap_down(g, 0, hlen);
+	while (qh < nlvl || sp->hlen > 0) {
+		int32_t u;
+		/* The queue holds nodes at the current distance; heap nodes at
+		 * that distance (the sources at first) go before them, so that
+		 * the tree grows breadth first from all sources together. */
+		if (qh < nlvl && (sp->hlen == 0 || dist[heap[0]] > dist[lvl[qh]])) {
+			u = lvl[qh++];
+			if (qh == nlvl)
+				qh = nlvl = 0;
+		} else {
+			u = heap[0];
+			if (dist[u] >= DIST_INF)
+				break;
+			if (--sp->hlen > 0) {
+				heap[0] = heap[sp->hlen];
+				hpos[heap[0]] = 0;
+				heap_down(g, 0, sp->hlen);
+			}
 		}
 		hpos[u] = POS_DONE;
-		g->settled[(*nsettled)++] = u;
-		if (back ? excess[u] > 0 : excess[u] < 0) {
-			*dmax = dist[u];
-			return u;
-		}
+		g->settled[sp->nsettled++] = u;
+		g->stats.settled++;
 		const int64_t du = dist[u], piu = pi[u];
+		/* A target labelled du is as good as settled (no key in the heap
+		 * is below du): stop there without emptying the level du first,
+		 * but only after all of u is scanned (a resumed search relies on
+		 * every settled node having relaxed all its arcs, a target too). */
+		int32_t end = is_target(g, back, u) ? u : -1;
+#define STOP_AT(v, is_end)                                                           \
+	do {                                                                         \
+		if ((is_end) && dist[v] == du && end < 0)                            \
+			end = v;                                                     \
+	} while (0)
+		/* arcs newer than the adjacency first, from the lists */
+		const int32_t am = g->adj_m;
 		if (!back) {
-			for (int32_t a = g->out_first[u]; a >= 0; a = g->out_next[a])
+			for (int32_t a = g->out_first[u]; a >= am; a = g->out_next[a])
 				if (flow[a] < cap[a]) {
 					int32_t v = g->head[a];
-					relax(g, v, du + cost[a] + piu - pi[v], a, &hlen, ntouched);
+					relax(g, v, du + cost[a] + piu - pi[v], a, du, lvl, &nlvl,
+					      &sp->hlen, ntouched);
+					STOP_AT(v, excess[v] < 0);
 				}
-			for (int32_t a = g->in_first[u]; a >= 0; a = g->in_next[a])
+			for (int32_t a = g->in_first[u]; a >= am; a = g->in_next[a])
 				if (flow[a] > 0) {
 					int32_t v = g->tail[a];
-					relax(g, v, du - (cost[a] + pi[v] - piu), -a - 2, &hlen, ntouched);
+					relax(g, v, du - (cost[a] + pi[v] - piu), -a - 2, du, lvl,
+					      &nlvl, &sp->hlen, ntouched);
+					STOP_AT(v, excess[v] < 0);
 				}
 		} else {
-			for (int32_t a = g->in_first[u]; a >= 0; a = g->in_next[a])
+			for (int32_t a = g->in_first[u]; a >= am; a = g->in_next[a])
 				if (flow[a] < cap[a]) {
 					int32_t v = g->tail[a];
-					relax(g, v, du + cost[a] + pi[v] - piu, a, &hlen, ntouched);
+					relax(g, v, du + cost[a] + pi[v] - piu, a, du, lvl, &nlvl,
+					      &sp->hlen, ntouched);
+					STOP_AT(v, excess[v] > 0);
 				}
-			for (int32_t a = g->out_first[u]; a >= 0; a = g->out_next[a])
+			for (int32_t a = g->out_first[u]; a >= am; a = g->out_next[a])
 				if (flow[a] > 0) {
 					int32_t v = g->head[a];
-					relax(g, v, du - (cost[a] + piu - pi[v]), -a - 2, &hlen, ntouched);
+					relax(g, v, du - (cost[a] + piu - pi[v]), -a - 2, du, lvl,
+					      &nlvl, &sp->hlen, ntouched);
+					STOP_AT(v, excess[v] > 0);
 				}
+		}
+		if (am > 0 && u < g->adj_n) {
+			const struct adj *e = g->adj + g->adj_start[u];
+			const struct adj *e_end = g->adj + g->adj_start[u + 1];
+			for (; e < e_end; e++) {
+				int32_t v = e->other, c = e->code;
+				if (hpos[v] < POS_NONE) /* settled or at du: nothing to gain */
+					continue;
+				if (c >= 0) { /* u -> v */
+					if (!back && flow[c] < cap[c]) {
+						relax(g, v, du + cost[c] + piu - pi[v], c, du,
+						      lvl, &nlvl, &sp->hlen, ntouched);
+						STOP_AT(v, excess[v] < 0);
+					} else if (back && flow[c] > 0) {
+						relax(g, v, du - (cost[c] + piu - pi[v]), -c - 2,
+						      du, lvl, &nlvl, &sp->hlen, ntouched);
+						STOP_AT(v, excess[v] > 0);
+					}
+				} else { /* v -> u */
+					int32_t a = -c - 2;
+					if (back && flow[a] < cap[a]) {
+						relax(g, v, du + cost[a] + pi[v] - piu, a, du,
+						      lvl, &nlvl, &sp->hlen, ntouched);
+						STOP_AT(v, excess[v] > 0);
+					} else if (!back && flow[a] > 0) {
+						relax(g, v, du - (cost[a] + pi[v] - piu), c, du,
+						      lvl, &nlvl, &sp->hlen, ntouched);
+						STOP_AT(v, excess[v] < 0);
+					}
+				}
+			}
+		}
+#undef STOP_AT
+		if (end >= 0) {
+			while (qh < nlvl) /* the heap holds every labelled node again */
+				heap_push(g, lvl[qh++], &sp->hlen);
+			*dmax = du;
+			return end;
 		}
 	}
 	return -1;
+}
+
+/* The node a search label with code c (see parc) came from. */
+static inline int32_t parc_parent(const struct mcf *g, bool back, int32_t c)
+{
+	if (c >= 0)
+		return back ? g->head[c] : g->tail[c];
+	return back ? g->tail[-c - 2] : g->head[-c - 2];
+}
+
+static inline int64_t code_room(const struct mcf *g, int32_t c)
+{
+	return c >= 0 ? g->cap[c] - g->flow[c] : g->flow[-c - 2];
+}
+
+/*
+ * Label v afresh from the settled nodes (all at distance base): the least
+ * base + reduced cost over the residual steps from a settled node into v,
+ * DIST_INF if there is none. O(degree of v).
+ */
+static void relabel(struct mcf *g, bool back, int32_t v, int64_t base)
+{
+	const int64_t *pi = g->pi;
+	int64_t best = DIST_INF;
+	int32_t code = -1;
+	/* forward: steps w -> v are in-arcs with room and out-arcs with flow;
+	 * backward: the search steps from w to v over out-arcs of v with room
+	 * and in-arcs of v with flow */
+	for (int32_t a = back ? g->out_first[v] : g->in_first[v]; a >= 0;
+	     a = back ? g->out_next[a] : g->in_next[a]) {
+		int32_t w = back ? g->head[a] : g->tail[a];
+		if (g->flow[a] < g->cap[a] && g->hpos[w] == POS_DONE) {
+			int64_t d = base + g->cost[a] + (back ? pi[v] - pi[w] : pi[w] - pi[v]);
+			if (d < best) {
+				best = d;
+				code = a;
+			}
+		}
+	}
+	for (int32_t a = back ? g->in_first[v] : g->out_first[v]; a >= 0;
+	     a = back ? g->in_next[a] : g->out_next[a]) {
+		int32_t w = back ? g->tail[a] : g->head[a];
+		if (g->flow[a] > 0 && g->hpos[w] == POS_DONE) {
+			int64_t d = base - (g->cost[a] + (back ? pi[w] - pi[v] : pi[v] - pi[w]));
+			if (d < best) {
+				best = d;
+				code = -a - 2;
+			}
+		}
+	}
+	g->dist[v] = best;
+	g->parc[v] = code;
+}
+
+/*
+ * Settled node x (position i in g->settled) lost its tree path: give it a
+ * new parent among the settled nodes before it that kept theirs, over a
+ * residual step of zero reduced cost. Its distance is then still 0, so the
+ * labels it gave its neighbours when it was scanned stay exact and it need
+ * not be scanned again. Earlier parents only, so that parents keep coming
+ * before their children in g->settled. Returns whether it found one.
+ */
+static bool reattach(struct mcf *g, bool back, int32_t x, int32_t i, const int32_t *pos,
+		     const uint8_t *orphan)
+{
+	for (int32_t a = back ? g->out_first[x] : g->in_first[x]; a >= 0;
+	     a = back ? g->out_next[a] : g->in_next[a]) {
+		int32_t w = back ? g->head[a] : g->tail[a];
+		if (g->hpos[w] == POS_DONE && pos[w] < i && !orphan[w] && g->flow[a] < g->cap[a] &&
+		    red_cost(g, a) == 0) {
+			g->parc[x] = a;
+			return true;
+		}
+	}
+	for (int32_t a = back ? g->in_first[x] : g->out_first[x]; a >= 0;
+	     a = back ? g->in_next[a] : g->out_next[a]) {
+		int32_t w = back ? g->tail[a] : g->head[a];
+		if (g->hpos[w] == POS_DONE && pos[w] < i && !orphan[w] && g->flow[a] > 0 &&
+		    red_cost(g, a) == 0) {
+			g->parc[x] = -a - 2;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * After an augmentation along the search's path and the shift of the
+ * potentials (every settled node now at distance 0 = base on the stored
+ * scale), prepare the search to go on instead of starting again. A settled
+ * node stays settled when its tree path still comes from a live source
+ * over arcs with room (then its distance is still 0, the least possible);
+ * the others (orphans) go back into the heap with a label computed from
+ * the settled nodes (unless reattach finds them a new parent at distance
+ * 0), as do heap nodes whose label came from an orphan; the
+ * other heap labels stay exact (the shift moved them all by the same base).
+ * Returns false, with the search ended, when more than half the settled
+ * nodes are orphans (or three quarters before reattach is tried): starting
+ * again is then cheaper.
+ */
+static bool search_repair(struct mcf *g, struct search *sp, int64_t base)
+{
+	const bool back = sp->back;
+	uint8_t *orphan = g->orphan;
+	int32_t *pos = g->pa;          /* simplex scratch, unused by a warm solve */
+	const int32_t ns = sp->nsettled;
+	/* First without new parents (O(settled), no arc is read): when most
+	 * of the tree hangs below the filled arc, start again at once. */
+	int32_t norphan = 0;
+	for (int32_t i = 0; i < ns; i++) {
+		int32_t x = g->settled[i], c = g->parc[x];
+		bool o = c == -1 ? !is_source(g, back, x)
+				 : code_room(g, c) == 0 || orphan[parc_parent(g, back, c)];
+		orphan[x] = o;
+		norphan += o;
+		pos[x] = i;
+	}
+	if (norphan > 0 && 4 * norphan <= 3 * ns) {
+		/* Then with new parents, in order: a subtree whose root finds one
+		 * comes back whole. */
+		norphan = 0;
+		for (int32_t i = 0; i < ns && 2 * norphan <= ns; i++) {
+			int32_t x = g->settled[i], c = g->parc[x];
+			bool o = c == -1 ? !is_source(g, back, x)
+					 : code_room(g, c) == 0 || orphan[parc_parent(g, back, c)];
+			if (o && reattach(g, back, x, i, pos, orphan))
+				o = false;
+			orphan[x] = o;
+			norphan += o;
+		}
+	}
+	if (2 * norphan > ns) {
+		for (int32_t i = 0; i < ns; i++)
+			orphan[g->settled[i]] = 0;
+		search_end(g, sp);
+		return false;
+	}
+	/* Heap entries whose label came from an orphan, or from their own
+	 * surplus (shortfall) that is gone, or over an arc the augmentation
+	 * filled (the target it stopped at), need a new label: move them to
+	 * the front. (A heap label is never below base; unreached ones stay.) */
+	int32_t *heap = g->heap;
+	int32_t h = 0;
+	for (int32_t i = 0; i < sp->hlen; i++) {
+		int32_t v = heap[i], c = g->parc[v];
+		bool stale = c == -1 ? g->dist[v] < DIST_INF && !is_source(g, back, v)
+				     : orphan[parc_parent(g, back, c)] || code_room(g, c) == 0;
+		if (stale) {
+			heap[i] = heap[h];
+			heap[h++] = v;
+		}
+	}
+	/* heap[0 .. h) need a label, heap[h .. hlen) keep theirs */
+	int32_t w = 0, hl = sp->hlen;
+	for (int32_t i = 0; i < sp->nsettled; i++) {
+		int32_t x = g->settled[i];
+		if (orphan[x]) {
+			g->hpos[x] = POS_NONE; /* not settled; in the heap below */
+			heap[hl++] = x;
+		} else {
+			g->settled[w++] = x;
+		}
+	}
+	sp->nsettled = w;
+	for (int32_t i = 0; i < hl; i++) {
+		int32_t v = heap[i];
+		if (i < h || i >= sp->hlen)
+			relabel(g, back, v, base);
+		orphan[v] = 0;
+	}
+	for (int32_t i = 0; i < sp->nsettled; i++)
+		orphan[g->settled[i]] = 0;
+	sp->hlen = hl;
+	for (int32_t i = 0; i < hl; i++)
+		g->hpos[heap[i]] = i;
+	for (int32_t i = hl / 2 - 1; i >= 0; i--)
+		heap_down(g, i, hl);
+	return true;
 }
 
 static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *err)
@@ -1218,7 +1665,8 @@ static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *
 	/* Active nodes: those whose excess may be nonzero. */
 	int32_t *act = g->dirty_nodes;
 	int32_t nact = g->ndirty_nodes;
-	bool drift = false;
+	bool drift = false, live = false, pooled = false;
+	struct search sp = {0};
 
 	for (;;) {
 		/* Drop balanced nodes; weigh both sides by their arcs. */
@@ -1239,15 +1687,29 @@ static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *
 		nact = w;
 		if (fan_fwd == 0)
 			break;
-		bool back = fan_back > 0 && fan_back < fan_fwd;
+		if (!live) {
+			bool back = fan_back > 0 && fan_back < fan_fwd;
+			if (!pooled) { /* before each new search, once */
+				g->ndirty_nodes = nact;
+				if (pool_sources(g, back, act, nact))
+					return lost_track(g, err);
+				act = g->dirty_nodes;
+				nact = g->ndirty_nodes;
+				pooled = true;
+				continue;
+			}
+			pooled = false;
+			adj_refresh(g);
+			search_start(g, &sp, back, act, nact);
+			live = true;
+			g->stats.searches++;
+		}
+		const bool back = sp.back;
 
-		int32_t nsettled, ntouched;
 		int64_t dmax = 0;
-		int32_t end = search(g, back, act, nact, &dmax, &nsettled, &ntouched);
-		g->stats.settled += nsettled;
+		int32_t end = search_run(g, &sp, &dmax);
 		if (end < 0) {
-			for (int32_t i = 0; i < ntouched; i++)
-				g->hpos[g->touched[i]] = POS_NONE;
+			search_end(g, &sp);
 			g->ndirty_nodes = nact;
 			mark_unsolved(g);
 			*status = MCF_INFEASIBLE;
@@ -1258,14 +1720,8 @@ static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *
 		int64_t delta = back ? excess[end] : -excess[end];
 		int32_t v = end;
 		for (int32_t a = g->parc[v]; a != -1; a = g->parc[v]) {
-			int64_t r;
-			if (a >= 0) {
-				r = g->cap[a] - g->flow[a];
-				v = back ? g->head[a] : g->tail[a];
-			} else {
-				r = g->flow[-a - 2];
-				v = back ? g->tail[-a - 2] : g->head[-a - 2];
-			}
+			int64_t r = code_room(g, a);
+			v = parc_parent(g, back, a);
 			if (r < delta)
 				delta = r;
 		}
@@ -1284,26 +1740,34 @@ static int solve_warm(struct mcf *g, enum mcf_status *status, struct samen_err *
 			if (a >= 0) {
 				g->flow[a] += delta;
 				g->warm_cost += (mcf_i128)g->cost[a] * delta;
-				v = back ? g->head[a] : g->tail[a];
 			} else {
 				g->flow[-a - 2] -= delta;
 				g->warm_cost -= (mcf_i128)g->cost[-a - 2] * delta;
-				v = back ? g->tail[-a - 2] : g->head[-a - 2];
 			}
+			v = parc_parent(g, back, a);
 		}
 		g->stats.augmentations++;
 
 		/* Keep reduced-cost optimality (see the file comment of mcf.h):
 		 * forward, settled nodes move by dist - dmax; backward by
-		 * dmax - dist. */
-		for (int32_t i = 0; i < nsettled; i++) {
+		 * dmax - dist. All settled nodes are then at distance 0, which
+		 * is dmax on the stored scale. */
+		for (int32_t i = 0; i < sp.nsettled; i++) {
 			int32_t x = g->settled[i];
 			pi[x] += back ? dmax - g->dist[x] : g->dist[x] - dmax;
+			g->dist[x] = dmax;
 			drift |= pi[x] > PI_LIMIT || pi[x] < -PI_LIMIT;
 		}
-		for (int32_t i = 0; i < ntouched; i++)
-			g->hpos[g->touched[i]] = POS_NONE;
+		sp.last = end;
+		bool more = false; /* imbalance left: then the search goes on */
+		for (int32_t i = 0; i < nact && !more; i++)
+			more = excess[act[i]] != 0;
+		live = more && search_repair(g, &sp, dmax);
+		if (!more)
+			search_end(g, &sp);
 	}
+	if (live)
+		search_end(g, &sp);
 	g->ndirty_nodes = nact;
 	if (nact > 0) { /* shortfall left but no surplus to cover it */
 		mark_unsolved(g);

@@ -36,18 +36,34 @@
  *    rc < 0, empty if rc > 0, clipped to its capacity if rc = 0); a new node
  *    gets the potential that makes its cheapest incoming arc tight. What is
  *    left is a pseudoflow that satisfies the optimality conditions but not
- *    every supply; successive shortest paths (Dijkstra on reduced costs with
- *    a binary heap, run from the side of the imbalance with fewer arcs:
- *    forward from the surplus to the first node short of flow, or backward
- *    from the shortfall to the first node with surplus; then the potentials
- *    of the settled nodes are shifted) move the surplus to the shortfall.
- *    Each augmentation costs O((n' + m') log n') on the n' nodes and m' arcs
- *    Dijkstra settles before it stops, and removes at least one unit of
- *    imbalance; nothing else in a warm solve scans the whole network, so the
+ *    every supply; successive shortest paths move the surplus to the
+ *    shortfall. First each source (a surplus node forward, a shortfall node
+ *    backward) hands its whole imbalance to a neighbour with more arcs over
+ *    an arc of zero reduced cost with room for it, when there is one, so
+ *    that small sources of one hub merge. The search is Dijkstra on reduced
+ *    costs, run from the side of the imbalance with fewer arcs (forward
+ *    from the surplus nodes to the first node short of flow, or backward
+ *    from the shortfall nodes to the first node with surplus), with a
+ *    binary heap for labels above the current distance and a FIFO queue for
+ *    labels equal to it (most arcs have reduced cost 0), stopping as soon
+ *    as a target is labelled at the current distance. After each
+ *    augmentation the potentials of the settled nodes are shifted so that
+ *    they are all at distance 0, and the same search goes on: settled
+ *    nodes whose tree path still has room stay settled, the others
+ *    (orphans) are first hung under an earlier settled node over an arc of
+ *    zero reduced cost when there is one, and otherwise go back into the
+ *    heap with a label computed from the settled nodes. So several
+ *    augmentations share one search; only when most of the tree
+ *    hung from the arc that filled (or from a source that ran dry) does the
+ *    search start again. Each search costs O((n' + m') log n') on the n'
+ *    nodes and m' arcs it settles, and each augmentation removes at least
+ *    one unit of imbalance; nothing else in a warm solve scans the whole
+ *    network except, when more than an eighth of the arcs are newer than it,
+ *    rebuilding the adjacency array the searches read (O(n + m)), so the
  *    work follows the size of the change and of the region it disturbs (in
  *    the worst case a search settles every node). The result is optimal,
- *    hence has the same cost as a cold solve (the flows may differ where the
- *    optimum is not unique).
+ *    hence has the same cost as a cold solve (the flows may differ where
+ *    the optimum is not unique).
  *
  * Numbers: capacities and supplies lie in [0, MCF_CAP_MAX] and
  * [-MCF_CAP_MAX, MCF_CAP_MAX], costs in [-MCF_COST_MAX, MCF_COST_MAX]. A
@@ -92,6 +108,8 @@ struct mcf_stats {
 	int64_t pivots;        /* network simplex pivots (cold) */
 	int64_t augmentations; /* shortest-path augmentations (warm) */
 	int64_t settled;       /* nodes settled by Dijkstra in total (warm) */
+	int64_t searches;      /* Dijkstra searches started (warm); the other
+				* augmentations continued a search */
 };
 
 struct mcf;

@@ -403,6 +403,210 @@ static void warm_equals_cold(void **state)
 	assert_true(infeasible_count >= 100);
 }
 
+/*
+ * One search, two augmentations: 5 units from S to T. The search reaches
+ * c first through a (S -> a is added first, so scanned first) and stops at
+ * T; the path S-a-c-T takes 1 unit (S -> a is full), a loses its tree path
+ * and c is hung under b (already settled, zero reduced cost: the reattach
+ * path of the repair), and T, still short of 4, is reached again over
+ * S-b-c-T without a new search.
+ */
+static void warm_resumes_search(void **state)
+{
+	(void)state;
+	enum { S, A, B, C, T };
+	struct mcf *g = network(5, NULL);
+	int32_t sa = arc(g, S, A, 1, 0);
+	int32_t sb = arc(g, S, B, 5, 0);
+	arc(g, A, C, 5, 0);
+	int32_t bc = arc(g, B, C, 5, 0);
+	int32_t ct = arc(g, C, T, 5, 1);
+	for (int i = 0; i < 3; i++) /* T the side with more arcs: search forward */
+		arc(g, T, T, 0, 0);
+	assert_int_equal(solve(g, MCF_COLD), MCF_OPTIMAL);
+	assert_int_equal(mcf_total_cost(g), 0);
+	assert_int_equal(mcf_set_supply(g, S, 5, NULL), 0);
+	assert_int_equal(mcf_set_supply(g, T, -5, NULL), 0);
+	assert_int_equal(solve(g, MCF_WARM), MCF_OPTIMAL);
+	struct mcf_stats st;
+	mcf_get_stats(g, &st);
+	assert_true(st.warm);
+	assert_int_equal(st.searches, 1);
+	assert_int_equal(st.augmentations, 2);
+	assert_int_equal(mcf_total_cost(g), 5);
+	assert_int_equal(mcf_flow(g, sa), 1);
+	assert_int_equal(mcf_flow(g, sb), 4);
+	assert_int_equal(mcf_flow(g, bc), 4);
+	assert_int_equal(mcf_flow(g, ct), 5);
+	mcf_free(g);
+}
+
+/*
+ * Ties: 20 parallel paths of one unit, S -> m_i -> T at cost i mod 3. Ten
+ * units take the seven paths of cost 0 and three of cost 1, each its own
+ * augmentation, all from one resumed search; then the demand drops back
+ * and the flow returns, again in one search.
+ */
+static void warm_ties_one_search(void **state)
+{
+	(void)state;
+	const int32_t k = 20, s = 0, t = 1;
+	struct mcf *g = network(2 + k, NULL);
+	for (int32_t i = 0; i < k; i++) {
+		arc(g, s, 2 + i, 1, 0);
+		arc(g, 2 + i, t, 1, i % 3);
+	}
+	assert_int_equal(solve(g, MCF_COLD), MCF_OPTIMAL);
+	assert_int_equal(mcf_set_supply(g, s, 10, NULL), 0);
+	assert_int_equal(mcf_set_supply(g, t, -10, NULL), 0);
+	assert_int_equal(solve(g, MCF_WARM), MCF_OPTIMAL);
+	struct mcf_stats st;
+	mcf_get_stats(g, &st);
+	assert_int_equal(mcf_total_cost(g), 3);
+	assert_int_equal(st.augmentations, 10);
+	assert_int_equal(st.searches, 1);
+	assert_int_equal(mcf_set_supply(g, s, 2, NULL), 0);
+	assert_int_equal(mcf_set_supply(g, t, -2, NULL), 0);
+	assert_int_equal(solve(g, MCF_WARM), MCF_OPTIMAL);
+	mcf_get_stats(g, &st);
+	assert_true(st.warm);
+	assert_int_equal(mcf_total_cost(g), 0);
+	assert_int_equal(st.searches, 1);
+	assert_true(st.augmentations >= 2);
+	assert_int_equal(solve(g, MCF_COLD), MCF_OPTIMAL);
+	assert_int_equal(mcf_total_cost(g), 0);
+	mcf_free(g);
+}
+
+/*
+ * The staffing shape in small: a hub Z feeds staff (spare hours, cost 0),
+ * staff serve requests (travel 0..4: many ties), requests return to Z with
+ * a reward. Requests of up to 12 hours filled from staff with 1..8 spare
+ * hours are added and withdrawn one at a time, each solved warm and checked
+ * against a cold copy; the warm solves need many augmentations, so the
+ * search is resumed, hangs orphans under new parents and starts again.
+ */
+static void warm_staffing_rounds(void **state)
+{
+	(void)state;
+	int64_t searches = 0, augmentations = 0, restarted = 0, resumed = 0;
+	for (uint64_t seed = 1; seed <= 60; seed++) {
+		struct rng r;
+		rng_seed(&r, 1000 + seed);
+		int32_t ns = (int32_t)rng_between(&r, 5, 40), nr = (int32_t)rng_between(&r, 1, 20);
+		struct mcf *g[2];
+		for (int c = 0; c < 2; c++)
+			g[c] = network(1 + ns + nr, NULL);
+		int64_t hours[64];
+		for (int32_t i = 0; i < ns; i++) {
+			hours[i] = rng_between(&r, 1, 8);
+			for (int c = 0; c < 2; c++)
+				arc(g[c], 0, 1 + i, hours[i], 0);
+		}
+		for (int32_t j = 0; j < nr; j++) {
+			int64_t h = rng_between(&r, 2, 12);
+			int32_t req = 1 + ns + j;
+			int32_t deg = (int32_t)rng_between(&r, 1, 8);
+			for (int32_t e = 0; e < deg; e++) {
+				int32_t i = (int32_t)rng_below(&r, (uint64_t)ns);
+				int64_t tr = rng_between(&r, 0, 4);
+				for (int c = 0; c < 2; c++)
+					arc(g[c], 1 + i, req, h < hours[i] ? h : hours[i], tr);
+			}
+			for (int c = 0; c < 2; c++)
+				arc(g[c], req, 0, h, -100);
+		}
+		assert_int_equal(solve(g[0], MCF_COLD), MCF_OPTIMAL);
+		for (int round = 0; round < 8; round++) {
+			int64_t h = rng_between(&r, 2, 12);
+			int32_t req = 0;
+			for (int c = 0; c < 2; c++)
+				assert_int_equal(mcf_add_node(g[c], 0, &req, NULL), 0);
+			int32_t deg = (int32_t)rng_between(&r, 2, 12);
+			for (int32_t e = 0; e < deg; e++) {
+				int32_t i = (int32_t)rng_below(&r, (uint64_t)ns);
+				int64_t tr = rng_between(&r, 0, 4);
+				for (int c = 0; c < 2; c++)
+					arc(g[c], 1 + i, req, h < hours[i] ? h : hours[i], tr);
+			}
+			for (int c = 0; c < 2; c++)
+				arc(g[c], req, 0, h, -100);
+			for (int step = 0; step < 2; step++) {
+				if (step == 1) { /* withdraw it again */
+					for (int c = 0; c < 2; c++)
+						assert_int_equal(mcf_isolate_node(g[c], req, NULL), 0);
+				}
+				assert_int_equal(solve(g[0], MCF_WARM), MCF_OPTIMAL);
+				assert_int_equal(solve(g[1], MCF_COLD), MCF_OPTIMAL);
+				assert_int_equal(mcf_total_cost(g[0]), mcf_total_cost(g[1]));
+				struct mcf_stats st;
+				mcf_get_stats(g[0], &st);
+				assert_true(st.warm);
+				searches += st.searches;
+				augmentations += st.augmentations;
+				restarted += st.searches > 1;
+				resumed += st.augmentations > st.searches;
+			}
+		}
+		for (int c = 0; c < 2; c++)
+			mcf_free(g[c]);
+	}
+	/* both paths are taken: searches resumed after an augmentation, and
+	 * searches started again (most of the tree lost) */
+	assert_true(augmentations > searches);
+	assert_true(resumed >= 100);
+	assert_true(restarted >= 100);
+}
+
+/*
+ * Withdrawing a request in the staffing shape frees hours at two staff
+ * members of board B1; one hands its surplus to B1 over its spare arc
+ * (tight: partly used), the pooling step, and the searches bring it on
+ * to B2, the board short of cover. Checked against a cold solve.
+ */
+static void warm_pools_sources(void **state)
+{
+	(void)state;
+	enum { Z, B1, B2, S1, S2, S3, R1, R2, N };
+	struct mcf *g[2];
+	int32_t r1 = -1;
+	for (int c = 0; c < 2; c++) {
+		g[c] = network(N, NULL);
+		arc(g[c], Z, B1, 10, 1); /* give band */
+		arc(g[c], Z, B2, 10, 1);
+		arc(g[c], B1, Z, 10, 1); /* take band */
+		arc(g[c], B2, Z, 10, 1);
+		arc(g[c], B1, S1, 3, 0); /* spare hours */
+		arc(g[c], B1, S2, 3, 0);
+		arc(g[c], B2, S3, 4, 0);
+		arc(g[c], S1, R1, 3, 2); /* candidates, travel */
+		arc(g[c], S2, R1, 3, 3);
+		arc(g[c], S3, R1, 4, 9);
+		arc(g[c], S3, R2, 4, 1);
+		r1 = R1;
+		arc(g[c], R1, B2, 5, -100); /* cover */
+		arc(g[c], R2, B1, 2, -100);
+		for (int i = 0; i < 3; i++) /* B2 the side with more arcs */
+			arc(g[c], B2, B2, 0, 0);
+	}
+	assert_int_equal(solve(g[0], MCF_COLD), MCF_OPTIMAL);
+	for (int c = 0; c < 2; c++)
+		assert_int_equal(mcf_isolate_node(g[c], r1, NULL), 0);
+	assert_int_equal(solve(g[0], MCF_WARM), MCF_OPTIMAL);
+	assert_int_equal(solve(g[1], MCF_COLD), MCF_OPTIMAL);
+	assert_int_equal(mcf_total_cost(g[0]), mcf_total_cost(g[1]));
+	/* only R2 is left: 2 hours of S3 (travel 1); S3 works for B2 and R2
+	 * for B1, so the give and take bands carry 2 hours each */
+	assert_int_equal(mcf_total_cost(g[0]), -200 + 2 * 1 + 2 * 1 + 2 * 1);
+	struct mcf_stats st;
+	mcf_get_stats(g[0], &st);
+	assert_true(st.warm);
+	assert_true(st.searches >= 1);
+	assert_true(st.searches < st.augmentations); /* one search went on */
+	for (int c = 0; c < 2; c++)
+		mcf_free(g[c]);
+}
+
 /* A chain of new nodes, each solved warm, equals one cold solve; and the
  * warm solve of a change that needs no repair does no augmentation. */
 static void warm_growth(void **state)
@@ -448,6 +652,10 @@ int main(void)
 		cmocka_unit_test(bad_input),
 		cmocka_unit_test(warm_equals_cold),
 		cmocka_unit_test(warm_growth),
+		cmocka_unit_test(warm_resumes_search),
+		cmocka_unit_test(warm_ties_one_search),
+		cmocka_unit_test(warm_staffing_rounds),
+		cmocka_unit_test(warm_pools_sources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
