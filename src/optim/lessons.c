@@ -17,7 +17,8 @@
  *     that conflict with all its members through travel, and the conflict
  *     pairs still uncovered grow greedy cliques of their own. A clique row
  *     is as strong as all its pairs together and much stronger in the LP.
- *   - fairness (only in the stage that optimises it): per board with
+ *   - fairness (in the stage that optimises it; in every stage of the LP
+ *     fast path below): per board with
  *     cross-board options, sum of +-minutes x = sum_k p_k - sum_k n_k with
  *     band variables p_k, n_k in [0, band] (the last open-ended) and cost
  *     k: with increasing slopes the optimum fills the bands in order, so the
@@ -42,27 +43,58 @@
  * a level is solved alone. After a stage its levels are fixed by rows
  * L_l >= L_l* (every lexicographic optimum of the levels so far meets them
  * with equality) and the next stage starts from the previous optimum as a
- * MIP start, so it has an incumbent at once. Only when CBC proves every
- * stage optimal is the answer LESSONS_OPTIMAL.
+ * MIP start, so it has an incumbent at once. Only when every stage is
+ * proven optimal (by the LP below or by CBC) is the answer LESSONS_OPTIMAL.
+ *
+ * Reduced-cost fixing. After a proven stage whose LP relaxation was solved
+ * (integral or not), an option whose reduced cost exceeds the stage's gap
+ * z* - z_LP stays at its LP bound in every optimum of the stage, so it is
+ * fixed for the later stages (applied when it fixes at least a tenth of the
+ * options; see rc_fix).
+ *
+ * The LP fast path. One Clp model of the LP relaxation is kept across the
+ * stages (band columns and fairness rows are in it from the start, at cost
+ * 0 before level 4): a stage adds its fixing rows, sets its objective and
+ * continues from the last basis. When the LP optimum is integral in the
+ * options, feasible, and its integer objective equals the LP's value, it
+ * is optimal for the stage (the LP is a relaxation) and CBC is skipped;
+ * nodes stays 0. Otherwise CBC's branch and cut solves the stage (a fresh
+ * model: CBC's C interface does not support re-solving one).
  *
  * A start for stage 1 comes from a greedy pass: the options of the last
  * assignment that are still possible first (a warm start after changes),
  * then the others by minutes, priority and travel, each taken when it keeps
- * the assignment feasible.
+ * the assignment feasible. Every stage's answer, from Clp or CBC, is
+ * checked for feasibility and against the levels fixed before, with its
+ * levels recomputed in integers here; an answer that fails the check is
+ * not taken (and the stage not proven).
  *
- * CBC is silenced ("log 0") and single-threaded; its SIGINT handler is
- * saved and restored around every solve so the server's stays in place.
+ * Time limit: the rest of time_limit_ms goes to each stage in turn (Clp's
+ * and CBC's "sec"); a stage that is not proven ends the solve with
+ * LESSONS_FEASIBLE, the best assignment so far and, when it was stage 1,
+ * the bound on covered minutes derived from CBC's best possible value.
+ *
+ * CBC runs silenced ("log 0"), single-threaded, with preprocessing off
+ * (CglPreProcess cost 4x the rest on the benchmark and adds little to our
+ * own clique rows) and, after stage 1, primal heuristics off (the start is
+ * feasible already). CbcMain installs its own SIGINT handler: SIGINT and
+ * SIGTERM handlers are saved and restored around every solve so the
+ * server's stay in place. The figures are in bench/match/LESSONS.md.
  */
 #include "optim/lessons.h"
 
 #include <Cbc_C_Interface.h>
+#include <Clp_C_Interface.h>
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+static pthread_mutex_t cbc_lock = PTHREAD_MUTEX_INITIALIZER; /* one CBC solve at a time: see solve_stage */
 
 struct lreq {
 	int64_t id;
@@ -105,6 +137,7 @@ struct lessons_model {
 	uint64_t *ohash; /* (staff, lesson) keys + 1, 0 empty */
 	size_t ohash_size;
 	bool staged;      /* one level per stage (tests) */
+	bool mip_only;    /* no LP fast path (tests) */
 	char *dump;       /* write every stage's program as MPS (benchmarks) */
 };
 
@@ -189,6 +222,11 @@ void lessons_free(struct lessons_model *m)
 void lessons_set_staged(struct lessons_model *m, bool one_level_per_stage)
 {
 	m->staged = one_level_per_stage;
+}
+
+void lessons_set_mip_only(struct lessons_model *m, bool mip_only)
+{
+	m->mip_only = mip_only;
 }
 
 int lessons_set_dump(struct lessons_model *m, const char *prefix, struct samen_err *err)
@@ -477,6 +515,8 @@ struct prog {
 	int64_t *fmax;   /* largest |net| per fair board */
 	struct rows base;
 	int64_t clash_rows;
+	int64_t fixv[4]; /* levels fixed by earlier stages, INT64_MIN when not */
+	signed char *fix; /* per column: -1 free, 0 or 1 fixed by reduced costs */
 };
 
 static void prog_free(struct prog *p)
@@ -488,6 +528,7 @@ static void prog_free(struct prog *p)
 	free(p->c3);
 	free(p->fboard);
 	free(p->fmax);
+	free(p->fix);
 	rows_free(&p->base);
 }
 
@@ -622,6 +663,7 @@ static int build_prog(const struct lessons_model *m, struct prog *p)
 	p->c1 = malloc((m->nopt + 1) * sizeof *p->c1);
 	p->c2 = malloc((m->nopt + 1) * sizeof *p->c2);
 	p->c3 = malloc((m->nopt + 1) * sizeof *p->c3);
+	p->fix = malloc(m->nopt + 1);
 	int32_t *lcount = calloc(m->nlesson + 1, sizeof *lcount);
 	int32_t *lmaxtr = calloc(m->nlesson + 1, sizeof *lmaxtr);
 	size_t *lstart = calloc(m->nlesson + 2, sizeof *lstart);
@@ -631,7 +673,7 @@ static int build_prog(const struct lessons_model *m, struct prog *p)
 	int64_t *smin = calloc(m->nstaff + 1, sizeof *smin);
 	int64_t *give = calloc(m->nboard + 1, sizeof *give), *take = calloc(m->nboard + 1, sizeof *take);
 	struct daycol *dc = malloc((m->nopt + 1) * sizeof *dc);
-	if (!p->opt || !p->mins || !p->c1 || !p->c2 || !p->c3 || !lcount || !lmaxtr || !lstart ||
+	if (!p->opt || !p->mins || !p->c1 || !p->c2 || !p->c3 || !p->fix || !lcount || !lmaxtr || !lstart ||
 	    !sstart || !bylesson || !bystaff || !smin || !give || !take || !dc)
 		goto out;
 	int64_t g = 0;
@@ -654,6 +696,9 @@ static int build_prog(const struct lessons_model *m, struct prog *p)
 	}
 	p->ncol = n;
 	p->g = g ? g : 1;
+	for (int l = 0; l < 4; l++)
+		p->fixv[l] = INT64_MIN;
+	memset(p->fix, -1, n + 1);
 	for (size_t j = 0; j < n; j++) {
 		const struct lopt *op = &m->opts[p->opt[j]];
 		const struct llesson *l = &m->lessons[op->lesson];
@@ -813,27 +858,46 @@ static void levels_of(const struct lessons_model *m, const struct prog *p, const
 static bool feasible(const struct lessons_model *m, const struct prog *p, const unsigned char *x)
 {
 	int64_t *used = calloc(m->nstaff + 1, sizeof *used);
-	int32_t *owner = malloc((m->nlesson + 1) * sizeof *owner);
-	bool ok = used && owner;
-	if (ok)
-		for (size_t l = 0; l < m->nlesson; l++)
-			owner[l] = -1;
+	bool *taken = calloc(m->nlesson + 1, sizeof *taken);
+	int *head = malloc((m->nstaff + 1) * sizeof *head), *next = malloc((p->ncol + 1) * sizeof *next);
+	bool ok = used && taken && head && next;
+	for (size_t s = 0; ok && s < m->nstaff; s++)
+		head[s] = -1;
 	for (size_t j = 0; ok && j < p->ncol; j++) {
 		if (!x[j])
 			continue;
 		const struct lopt *op = &m->opts[p->opt[j]];
-		ok = owner[op->lesson] < 0;
-		owner[op->lesson] = op->staff;
+		ok = !taken[op->lesson];
+		taken[op->lesson] = true;
 		used[op->staff] += p->mins[j];
 		ok = ok && used[op->staff] <= m->staff[op->staff].minutes;
+		/* clashes with this person's lessons so far */
+		for (int c = head[op->staff]; ok && c >= 0; c = next[c])
+			ok = !lessons_clash(m, op->lesson, m->opts[p->opt[c]].lesson);
+		next[j] = head[op->staff];
+		head[op->staff] = (int)j;
 	}
-	for (size_t a = 0; ok && a < m->nlesson; a++)
-		for (size_t b = a + 1; ok && b < m->nlesson; b++)
-			if (owner[a] >= 0 && owner[a] == owner[b])
-				ok = !lessons_clash(m, (int32_t)a, (int32_t)b);
 	free(used);
-	free(owner);
+	free(taken);
+	free(head);
+	free(next);
 	return ok;
+}
+
+/* Whether x keeps the levels fixed by earlier stages (Clp's and CBC's
+ * answers meet those rows only up to their tolerances: checked exactly). */
+static bool meets_fixed(const struct lessons_model *m, const struct prog *p, const unsigned char *x)
+{
+	int64_t lv[4];
+	int64_t *net = calloc(m->nboard + 1, sizeof *net);
+	if (!net)
+		return false;
+	levels_of(m, p, x, lv, net);
+	free(net);
+	for (int l = 0; l < 4; l++)
+		if (p->fixv[l] != INT64_MIN && lv[l] < p->fixv[l])
+			return false;
+	return true;
 }
 
 struct greedy_key {
@@ -903,6 +967,140 @@ static int greedy_start(const struct lessons_model *m, const struct prog *p, uns
 	return 0;
 }
 
+/* The stage's objective (minimised) of assignment x, exactly. */
+static int64_t stage_value(const struct lessons_model *m, const struct prog *p,
+			   const unsigned char *x, int lo, int hi, const int64_t w[4])
+{
+	int64_t lv[4], v = 0;
+	int64_t *net = calloc(m->nboard + 1, sizeof *net);
+	if (!net)
+		return INT64_MAX;
+	levels_of(m, p, x, lv, net);
+	free(net);
+	for (int l = lo; l <= hi; l++)
+		v -= w[l] * lv[l];
+	return v;
+}
+
+static int lp_check(const struct lessons_model *m, const struct prog *p, Clp_Simplex *clp, int lo,
+		    int hi, const int64_t w[4], unsigned char *x);
+
+/*
+ * Solve the stage's LP relaxation with Clp: the model lives across the
+ * stages (*lpm, created on the first call from the stage's arrays), gets
+ * the new fixing rows and the stage's objective, and starts from the
+ * previous stage's basis. Returns 1 when its optimum is integral in the
+ * options, feasible and of the same value as the LP (then it is optimal for
+ * the stage and copied to x), 0 when not, SAMEN_ENOMEM.
+ */
+static int lp_stage(const struct lessons_model *m, const struct prog *p, const struct rows *rows,
+		    size_t base_rows, Clp_Simplex **lpm, size_t *lp_base, int lo, int hi,
+		    const int64_t w[4], double seconds, int ncol, const CoinBigIndex *cstart,
+		    const int *idx, const double *val, const double *clb, const double *cub,
+		    const double *obj, const double *rlo, const double *rhi, unsigned char *x)
+{
+	Clp_Simplex *clp = *lpm;
+	if (!clp) {
+		clp = Clp_newModel();
+		if (!clp)
+			return SAMEN_ENOMEM;
+		Clp_setLogLevel(clp, 0);
+		Clp_loadProblem(clp, ncol, (int)rows->nrow, cstart, idx, val, clb, cub, obj, rlo, rhi);
+		*lpm = clp;
+		*lp_base = base_rows;
+		if (seconds > 0)
+			Clp_setMaximumSeconds(clp, seconds);
+		Clp_initialDualSolve(clp);
+	} else {
+		size_t add = base_rows - *lp_base;
+		if (add > 0) {
+			CoinBigIndex *st = malloc((add + 1) * sizeof *st);
+			if (!st)
+				return SAMEN_ENOMEM;
+			size_t k0 = rows->start[*lp_base];
+			for (size_t r = 0; r <= add; r++)
+				st[r] = (CoinBigIndex)(rows->start[*lp_base + r] - k0);
+			Clp_addRows(clp, (int)add, rows->lo + *lp_base, rows->hi + *lp_base, st,
+				    rows->col + k0, rows->val + k0);
+			free(st);
+			*lp_base = base_rows;
+		}
+		Clp_chgObjCoefficients(clp, obj);
+		Clp_chgColumnLower(clp, clb);
+		Clp_chgColumnUpper(clp, cub);
+		Clp_setMaximumSeconds(clp, seconds > 0 ? seconds : -1.0);
+		Clp_primal(clp, 0);
+	}
+	return lp_check(m, p, clp, lo, hi, w, x);
+}
+
+/* 1 when clp's optimum is integral in the options, feasible and of the LP's value. */
+static int lp_check(const struct lessons_model *m, const struct prog *p, Clp_Simplex *clp, int lo,
+		    int hi, const int64_t w[4], unsigned char *x)
+{
+	int ret = 0;
+	if (Clp_isProvenOptimal(clp)) {
+		const double *sol = Clp_getColSolution(clp);
+		unsigned char *y = malloc(p->ncol + 1);
+		if (!y)
+			return SAMEN_ENOMEM;
+		bool integral = true;
+		for (size_t j = 0; j < p->ncol && integral; j++) {
+			integral = fabs(sol[j] - round(sol[j])) < 1e-7;
+			y[j] = sol[j] > 0.5;
+		}
+		if (integral && feasible(m, p, y) && meets_fixed(m, p, y)) {
+			double v = (double)stage_value(m, p, y, lo, hi, w);
+			if (fabs(v - Clp_objectiveValue(clp)) < 0.5) {
+				memcpy(x, y, p->ncol);
+				ret = 1;
+			}
+		}
+		free(y);
+	}
+	return ret;
+}
+
+/*
+ * Reduced-cost fixing after a proven stage whose LP relaxation lpm solved
+ * (its optimum z_LP with duals; integral or not). Every assignment y of the
+ * LP's region has z(y) >= z_LP + sum |d_j| |y_j - bound_j| over nonbasic
+ * columns, so every optimum of the stage (value z*, that of x) keeps at its
+ * bound each column with |d_j| > z* - z_LP. Later stages only choose among
+ * those optima, so such columns are fixed for them (a margin covers Clp's
+ * tolerances). It shrinks the later, denser stages a lot.
+ */
+static void rc_fix(const struct lessons_model *m, struct prog *p, Clp_Simplex *lpm, int lo,
+		   int hi, const int64_t w[4], const unsigned char *x)
+{
+	if (!Clp_isProvenOptimal(lpm))
+		return;
+	double zlp = Clp_objectiveValue(lpm);
+	double gap = (double)stage_value(m, p, x, lo, hi, w) - zlp;
+	if (gap < 0)
+		gap = 0;
+	double margin = 1e-3 + 1e-8 * fabs(zlp);
+	const double *d = Clp_getReducedCost(lpm), *sol = Clp_getColSolution(lpm);
+	size_t count = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t j = 0; j < p->ncol; j++) {
+			if (p->fix[j] >= 0)
+				continue;
+			int v = -1;
+			if (sol[j] < 1e-9 && d[j] > gap + margin && !x[j])
+				v = 0;
+			else if (sol[j] > 1 - 1e-9 && -d[j] > gap + margin && x[j])
+				v = 1;
+			if (pass == 0)
+				count += v >= 0;
+			else if (v >= 0)
+				p->fix[j] = (signed char)v;
+			/* a few fixings cost the LP's warm start more than they save */
+			if (pass == 0 && j + 1 == p->ncol && count * 10 < p->ncol)
+				return;
+		}
+}
+
 struct stage_out {
 	bool proven;
 	bool have;
@@ -916,11 +1114,16 @@ struct stage_out {
  */
 static int solve_stage(const struct lessons_model *m, const struct prog *p, struct rows *rows,
 		       int lo, int hi, const int64_t w[4], double seconds, unsigned char *x,
-		       int stage, struct stage_out *so)
+		       int stage, Clp_Simplex **lpm, size_t *lp_base, struct stage_out *so)
 {
 	memset(so, 0, sizeof *so);
+	double t_stage = now_s();
 	size_t base_rows = rows->nrow;
-	bool fair = hi == 3 && p->nfboard > 0;
+	/* band columns and fairness rows when level 4 is in the stage, and in
+	 * every stage (cost 0 before level 4) when the LP kept across stages
+	 * needs the same columns throughout */
+	bool use_lp = !m->dump && !m->mip_only;
+	bool fair = p->nfboard > 0 && (hi == 3 || use_lp);
 	int K = m->p.fair_bands;
 	size_t nband = fair ? p->nfboard * 2 * (size_t)K : 0;
 	size_t ncol = p->ncol + nband;
@@ -945,7 +1148,8 @@ static int solve_stage(const struct lessons_model *m, const struct prog *p, stru
 		if (lo <= 2 && 2 <= hi)
 			c += w[2] * p->c3[j];
 		obj[j] = -(double)c; /* CBC minimises */
-		cub[j] = 1.0;
+		clb[j] = p->fix[j] == 1 ? 1.0 : 0.0;
+		cub[j] = p->fix[j] == 0 ? 0.0 : 1.0;
 	}
 	if (fair) {
 		for (size_t f = 0; f < p->nfboard; f++) {
@@ -953,7 +1157,7 @@ static int solve_stage(const struct lessons_model *m, const struct prog *p, stru
 			size_t c0 = p->ncol + f * 2 * (size_t)K;
 			for (int k = 0; k < 2 * K; k++) {
 				int band = k % K + 1;
-				obj[c0 + (size_t)k] = (double)(w[3] * band);
+				obj[c0 + (size_t)k] = hi == 3 ? (double)(w[3] * band) : 0.0;
 				cub[c0 + (size_t)k] = band < K ? m->p.fair_band_minutes : (double)p->fmax[f];
 			}
 			if ((rc = rows_begin(rows, 'B', 0.0, 0.0)))
@@ -1004,6 +1208,19 @@ static int solve_stage(const struct lessons_model *m, const struct prog *p, stru
 			rlo[r] = -DBL_MAX;
 		if (rhi[r] == INFINITY)
 			rhi[r] = DBL_MAX;
+	}
+	/* the fast path: an integral LP optimum is optimal for the stage */
+	if (use_lp) {
+		int lp = lp_stage(m, p, rows, base_rows, lpm, lp_base, lo, hi, w, seconds, (int)ncol,
+				  cstart, idx, val, clb, cub, obj, rlo, rhi, x);
+		if (lp < 0) {
+			rc = lp;
+			goto out;
+		}
+		if (lp == 1) {
+			so->proven = so->have = true;
+			goto out;
+		}
 	}
 	cbc = Cbc_newModel();
 	if (!cbc) {
@@ -1066,20 +1283,37 @@ static int solve_stage(const struct lessons_model *m, const struct prog *p, stru
 		free(si);
 		free(sv);
 	}
+	/* CglPreProcess costs 4x the rest on these programs and adds little to
+	 * the clique rows we write ourselves (bench/match/LESSONS.md) */
+	Cbc_setParameter(cbc, "preprocess", "off");
+	/* after stage 1 the start is the previous stage's optimum, which meets
+	 * every row: primal heuristics cost more than they find */
+	if (lo > 0)
+		Cbc_setParameter(cbc, "heuristicsOnOff", "off");
 	Cbc_setParameter(cbc, "log", "0");
 	Cbc_setParameter(cbc, "slog", "0");
 	Cbc_setLogLevel(cbc, 0);
 	if (seconds > 0) {
 		char buf[64];
-		snprintf(buf, sizeof buf, "%.3f", seconds);
+		seconds -= now_s() - t_stage; /* what the LP used */
+		snprintf(buf, sizeof buf, "%.3f", seconds > 0.001 ? seconds : 0.001);
 		Cbc_setParameter(cbc, "sec", buf);
 	}
+	/*
+	 * One CBC solve at a time in this process: CBC 2.10 installs a
+	 * process-wide SIGINT handler during a solve (saved and restored here,
+	 * which concurrent solves would interleave), and its C interface is not
+	 * documented as thread-safe. The web server's threads may plan two
+	 * regions at once; they take turns here.
+	 */
+	pthread_mutex_lock(&cbc_lock);
 	struct sigaction old_int, old_term;
 	sigaction(SIGINT, NULL, &old_int);
 	sigaction(SIGTERM, NULL, &old_term);
 	Cbc_solve(cbc);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
+	pthread_mutex_unlock(&cbc_lock);
 
 	if (m->dump) {
 		char path[4096];
@@ -1104,7 +1338,7 @@ static int solve_stage(const struct lessons_model *m, const struct prog *p, stru
 		for (size_t j = 0; j < p->ncol; j++)
 			y[j] = sol[j] > 0.5;
 		/* take CBC's answer only if it is feasible and no worse */
-		if (feasible(m, p, y)) {
+		if (feasible(m, p, y) && meets_fixed(m, p, y)) {
 			int64_t a[4], b[4];
 			levels_of(m, p, y, a, net);
 			levels_of(m, p, x, b, net);
@@ -1216,6 +1450,8 @@ int lessons_solve(struct lessons_model *m, struct lessons_result *res, struct sa
 	memset(res, 0, sizeof *res);
 	double t0 = now_s();
 	struct prog p;
+	Clp_Simplex *lpm = NULL; /* the LP relaxation kept across stages */
+	size_t lp_base = 0;
 	int rc = build_prog(m, &p);
 	unsigned char *x = NULL;
 	int64_t *net = NULL;
@@ -1275,7 +1511,8 @@ int lessons_solve(struct lessons_model *m, struct lessons_result *res, struct sa
 				}
 			}
 			struct stage_out so;
-			if ((rc = solve_stage(m, &p, &p.base, lo, hi, w, left, x, stage, &so)))
+			if ((rc = solve_stage(m, &p, &p.base, lo, hi, w, left, x, stage, &lpm, &lp_base,
+					      &so)))
 				goto fail;
 			nodes += so.nodes;
 			stages++;
@@ -1289,13 +1526,21 @@ int lessons_solve(struct lessons_model *m, struct lessons_result *res, struct sa
 					if (hi >= 3)
 						b += (double)w[3] * (double)p.range[3];
 					double u = floor(b / (double)w[0] + 1e-6);
-					bound = u > (double)p.range[0] ? p.range[0] : (int64_t)u;
+					/* no bound yet (stopped before the root LP): the trivial one */
+					bound = !isfinite(so.bound) || fabs(so.bound) > 1e30 ||
+							u > (double)p.range[0]
+						? p.range[0]
+						: (int64_t)u;
 				}
 				break;
 			}
 			/* fix the levels of this stage at their optimum */
 			int64_t lv[4];
 			levels_of(m, &p, x, lv, net);
+			for (int l = lo; l <= hi; l++)
+				p.fixv[l] = lv[l];
+			if (lpm && hi < 3)
+				rc_fix(m, &p, lpm, lo, hi, w, x);
 			for (int l = lo; l <= hi && l < 3; l++) {
 				const int64_t *c = l == 0 ? p.c1 : l == 1 ? p.c2 : p.c3;
 				if ((rc = rows_begin(&p.base, 'F', (double)lv[l], DBL_MAX)))
@@ -1322,6 +1567,8 @@ int lessons_solve(struct lessons_model *m, struct lessons_result *res, struct sa
 	res->clash_rows = p.clash_rows;
 	res->stages = stages;
 	res->seconds = now_s() - t0;
+	if (lpm)
+		Clp_deleteModel(lpm);
 	prog_free(&p);
 	free(x);
 	free(net);
@@ -1335,6 +1582,8 @@ fail:
 		samen_fail(err, rc, "lesson solver failed");
 fail_set:
 	lessons_result_release(res);
+	if (lpm)
+		Clp_deleteModel(lpm);
 	prog_free(&p);
 	free(x);
 	free(net);

@@ -178,12 +178,17 @@ bool lessons_clash(const struct lessons_model *m, int32_t a, int32_t b);
 /*
  * Testing and benchmarking aids. lessons_set_staged(m, true) solves every
  * level in a stage of its own instead of grouping levels under exact
- * weights (the answer is the same; tests compare both ways).
+ * weights; lessons_set_mip_only(m, true) skips the LP fast path (an
+ * integral LP optimum taken as the stage's optimum) and always runs CBC's
+ * branch and cut. The answers are the same; tests compare all ways.
  * lessons_set_dump(m, prefix) makes every later solve write each stage's
- * 0-1 program as PREFIX-stageN.mps (CBC's MPS writer) for a peer solver;
- * NULL stops it. Errors: SAMEN_ENOMEM.
+ * 0-1 program as PREFIX-stageN.mps.gz (CBC's MPS writer, rows named by
+ * kind: L lesson, S spare minutes, C clash, F fixed level, B board
+ * fairness) and CBC's optimum as PREFIX-stageN.obj, for a peer solver;
+ * such solves always use CBC. NULL stops it. Errors: SAMEN_ENOMEM.
  */
 void lessons_set_staged(struct lessons_model *m, bool one_level_per_stage);
+void lessons_set_mip_only(struct lessons_model *m, bool mip_only);
 int lessons_set_dump(struct lessons_model *m, const char *prefix, struct samen_err *err);
 
 #endif

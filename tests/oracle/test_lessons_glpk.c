@@ -12,7 +12,8 @@
  * covered minutes, max priority-weighted minutes, min travel, min
  * fairness), each optimum fixed before the next. Ours must reach the same
  * value at every level, with a feasible assignment that adds up to it,
- * with both the grouped and the one-level-per-stage solve, and a time-
+ * with the grouped and the one-level-per-stage solve and without the LP
+ * fast path (CBC's branch and cut on every stage), and a time-
  * limited solve must never claim a bound below GLPK's optimum.
  *
  * GLPK is GPL: this file is a test only and never part of samen.
@@ -315,18 +316,21 @@ static void run_seeds(uint64_t first, uint64_t last, bool medium)
 		random_inst(&g, &in, medium);
 		int64_t want[4];
 		glpk_levels(&in, want);
-		for (int staged = 0; staged < 2; staged++) {
+		for (int variant = 0; variant < 3; variant++) {
+			/* grouped levels, one level per stage, grouped with CBC only */
+			int staged = variant == 1;
 			struct lessons_model *m = load(&in, 0);
 			lessons_set_staged(m, staged);
+			lessons_set_mip_only(m, variant == 2);
 			struct lessons_result res;
 			struct samen_err err = {0};
 			assert_int_equal(lessons_solve(m, &res, &err), 0);
 			assert_int_equal(res.status, LESSONS_OPTIMAL);
 			if (res.minutes_covered != want[0] || res.priority_covered != want[1] ||
 			    res.travel != want[2] || res.fairness != want[3])
-				print_error("seed %llu staged %d: ours %lld %lld %lld %lld, glpk %lld "
+				print_error("seed %llu variant %d: ours %lld %lld %lld %lld, glpk %lld "
 					    "%lld %lld %lld\n",
-					    (unsigned long long)seed, staged,
+					    (unsigned long long)seed, variant,
 					    (long long)res.minutes_covered,
 					    (long long)res.priority_covered, (long long)res.travel,
 					    (long long)res.fairness, (long long)want[0],
@@ -341,7 +345,7 @@ static void run_seeds(uint64_t first, uint64_t last, bool medium)
 			lessons_free(m);
 		}
 		/* a time-limited solve: a valid assignment and a true bound */
-		struct lessons_model *m = load(&in, 1);
+		struct lessons_model *m = load(&in, medium ? 15 : 1);
 		struct lessons_result res;
 		assert_int_equal(lessons_solve(m, &res, NULL), 0);
 		check_assignment(&in, &res);

@@ -3,8 +3,8 @@
  * through travel, spare minutes, declined options, the lexicographic order
  * (cover, priority, travel, fairness) on hand-computed cases, withdrawal,
  * re-solves, and a brute-force oracle (every assignment enumerated) on
- * hundreds of tiny random instances, solved both with grouped levels and
- * one level per stage.
+ * hundreds of tiny random instances, solved with grouped levels and one
+ * level per stage, each with and without the LP fast path.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -298,6 +298,28 @@ static void test_fairness_tiebreak(void **state)
 	lessons_free(m);
 }
 
+static void test_fairness_convex(void **state)
+{
+	(void)state;
+	/* two lessons of board 3; board 1 can give both, board 2 only b. One
+	 * giver for both puts board 1 at +100 = f(100) = 50 + 2 x 50; spreading
+	 * gives f(50) + f(50): the convex bands prefer spreading */
+	struct lessons_model *m = model(50, 2);
+	int32_t r3 = request(m, 3, 0, 1);
+	int32_t a = lesson(m, r3, 1, 480, 530), b = lesson(m, r3, 2, 480, 530);
+	int32_t s1 = staff(m, 1, 1000), s2 = staff(m, 2, 1000);
+	option(m, s1, a, 0, true);
+	option(m, s1, b, 0, true);
+	option(m, s2, b, 0, true);
+	struct lessons_result res;
+	solve(m, &res);
+	assert_int_equal(giver(&res, a), s1);
+	assert_int_equal(giver(&res, b), s2);
+	assert_int_equal(res.fairness, 50 + 50 + (50 + 2 * 50));
+	lessons_result_release(&res);
+	lessons_free(m);
+}
+
 static void test_withdraw_and_resolve(void **state)
 {
 	(void)state;
@@ -548,16 +570,17 @@ static void check_result(const struct inst *in, const struct lessons_model *m,
 static void test_brute_force(void **state)
 {
 	(void)state;
-	for (uint64_t seed = 1; seed <= 400; seed++) {
+	for (uint64_t seed = 1; seed <= 300; seed++) {
 		struct rng g;
 		rng_seed(&g, seed);
 		struct inst in;
 		random_inst(&g, &in);
 		int64_t best[4];
 		brute(&in, best);
-		for (int staged = 0; staged < 2; staged++) {
+		for (int variant = 0; variant < 4; variant++) {
 			struct lessons_model *m = load(&in);
-			lessons_set_staged(m, staged);
+			lessons_set_staged(m, variant & 1);
+			lessons_set_mip_only(m, (variant & 2) != 0);
 			for (int a = 0; a < in.nles; a++)
 				for (int b = 0; b < in.nles; b++)
 					if (a != b)
@@ -568,9 +591,11 @@ static void test_brute_force(void **state)
 			check_result(&in, m, &res, best);
 			lessons_result_release(&res);
 			/* a warm re-solve gives the same levels */
-			solve(m, &res);
-			check_result(&in, m, &res, best);
-			lessons_result_release(&res);
+			if (variant == 0) {
+				solve(m, &res);
+				check_result(&in, m, &res, best);
+				lessons_result_release(&res);
+			}
 			lessons_free(m);
 		}
 	}
@@ -586,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_priority_order),
 		cmocka_unit_test(test_travel_tiebreak),
 		cmocka_unit_test(test_fairness_tiebreak),
+		cmocka_unit_test(test_fairness_convex),
 		cmocka_unit_test(test_withdraw_and_resolve),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_brute_force),
