@@ -363,7 +363,7 @@ static void where_add(struct where *w, const char *cond, const char *close)
 
 /* What a FROM/WHERE is for: the rows to sort, every row with its board, or the count. */
 enum where_kind {
-	WHERE_PAGE,  /* person and current contract: every sort key */
+	WHERE_PAGE,  /* person; the current contract only when a filter or the sort needs it */
 	WHERE_ALL,   /* as WHERE_PAGE, with the board for its name */
 	WHERE_COUNT, /* only what a filter needs; a current contract exists iff any contract does */
 };
@@ -380,7 +380,10 @@ static void where_build(struct where *w, const struct people_filter *f, enum whe
 		buf_puts(&w->sql, " JOIN person p ON p.id = e.person_id");
 	if (kind == WHERE_ALL)
 		buf_puts(&w->sql, " JOIN board b ON b.id = e.board_id");
-	if (kind != WHERE_COUNT || f->contract[0])
+	bool sorts_contract = f->sort == SORT_FTE || f->sort == SORT_CONTRACT || f->sort == SORT_START;
+	bool needs_contract = kind == WHERE_ALL || f->contract[0] ||
+			      (kind == WHERE_PAGE && sorts_contract);
+	if (needs_contract)
 		buf_puts(&w->sql, " JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
 				  " WHERE 1 = 1");
 	else
@@ -606,13 +609,13 @@ out:
 	return rc;
 }
 
-/* Columns of a person row after a leading contract id, in the order fill_row reads them. */
+/* Columns of a person row after a leading employment id, in the order fill_row reads them. */
 #define ROW_COLS                                                                         \
-	"c.id, p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"        \
+	"e.id, p.id, e.employee_number, p.first_name, p.last_name, p.birth_date,"        \
 	" COALESCE(p.email, ''), c.kind, c.hours_per_year, c.salary_scale, c.salary_step," \
 	" c.start_date, COALESCE(c.end_date, ''), e.board_id, b.name, e.id"
 
-/* Fill r from a row of ROW_COLS (column 0, the contract id, is the caller's). */
+/* Fill r from a row of ROW_COLS (column 0, the employment id, is the caller's). */
 static void fill_row(struct db_stmt *st, struct person_row *r, long today)
 {
 	r->id = db_col_int(st, 1);
@@ -635,22 +638,22 @@ static void fill_row(struct db_stmt *st, struct person_row *r, long today)
 	r->age = date_parse(r->birth_date, &born) == 0 ? date_age(born, today) : 0;
 }
 
-/* A page position by contract id, for putting the detail rows in page order. */
+/* A page position by employment id, for putting the detail rows in page order. */
 struct page_slot {
-	int64_t contract_id;
+	int64_t employment_id;
 	size_t at;
 };
 
 static int cmp_slot(const void *a, const void *b)
 {
-	int64_t x = ((const struct page_slot *)a)->contract_id;
-	int64_t y = ((const struct page_slot *)b)->contract_id;
+	int64_t x = ((const struct page_slot *)a)->employment_id;
+	int64_t y = ((const struct page_slot *)b)->employment_id;
 	return x < y ? -1 : x > y;
 }
 
 /*
- * The rows of slots (sorted by contract id) into l->rows[slot.at]: one
- * query by primary key per DETAIL_CHUNK contracts. A row whose contract
+ * The rows of slots (sorted by employment id) into l->rows[slot.at]: one
+ * query by primary key per DETAIL_CHUNK employments. A row whose contract
  * vanished in between keeps id 0 (the caller drops it).
  */
 static int fill_page(struct db *db, const struct people_filter *f, struct page_slot *slots,
@@ -662,15 +665,16 @@ static int fill_page(struct db *db, const struct people_filter *f, struct page_s
 	for (size_t at = 0; at < n && rc == 0; at += DETAIL_CHUNK) {
 		size_t k = n - at < DETAIL_CHUNK ? n - at : DETAIL_CHUNK;
 		buf_reset(&q);
-		buf_puts(&q, "SELECT " ROW_COLS " FROM contract c JOIN employment e ON e.id = c.employment_id"
-			     " JOIN person p ON p.id = e.person_id JOIN board b ON b.id = e.board_id"
-			     " WHERE c.id IN ");
+		buf_puts(&q, "SELECT " ROW_COLS " FROM employment e JOIN person p ON p.id = e.person_id"
+			     " JOIN board b ON b.id = e.board_id"
+			     " JOIN contract c ON c.employment_id = e.id AND " CURRENT_CONTRACT
+			     " WHERE e.id IN ");
 		in_list(&q, 1, k);
 		struct db_stmt *st;
 		if ((rc = db_prepare(db, buf_str(&q), &st, err)))
 			break;
 		for (size_t i = 0; i < k; i++)
-			db_bind_int(st, (int)i + 1, slots[at + i].contract_id);
+			db_bind_int(st, (int)i + 1, slots[at + i].employment_id);
 		while ((rc = db_step(st, err)) == 1) {
 			struct page_slot key = {db_col_int(st, 0), 0};
 			const struct page_slot *hit = bsearch(&key, slots + at, k, sizeof *slots, cmp_slot);
@@ -719,7 +723,7 @@ static int list_page(struct db *db, const struct people_filter *f, const struct 
 {
 	struct buf sql;
 	buf_init(&sql, 4096);
-	buf_puts(&sql, "SELECT c.id");
+	buf_puts(&sql, "SELECT e.id");
 	buf_puts(&sql, buf_str(&w->sql));
 	buf_printf(&sql, "%s LIMIT $%d OFFSET $%d", order, w->n + 1, w->n + 2);
 	struct page_slot *slots = NULL;
@@ -755,7 +759,7 @@ static int list_page(struct db *db, const struct people_filter *f, const struct 
 	qsort(slots, n, sizeof *slots, cmp_slot);
 	if ((rc = fill_page(db, f, slots, n, l, err)))
 		goto out;
-	size_t kept = 0; /* drop rows whose contract vanished between the queries */
+	size_t kept = 0; /* drop rows whose employment vanished between the queries */
 	for (size_t i = 0; i < l->n; i++)
 		if (l->rows[i].id)
 			l->rows[kept++] = l->rows[i];
