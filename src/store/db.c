@@ -81,6 +81,14 @@ int db_rollback(struct db *db)
 	return db->ops->exec(db, "ROLLBACK", NULL);
 }
 
+int db_bulk_load(struct db *db, bool on, struct samen_err *err)
+{
+	if (db->dialect != DB_SQLITE || db->tx_depth > 0)
+		return 0;
+	return db->ops->exec(db, on ? "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536"
+				    : "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000", err);
+}
+
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	       struct samen_err *err)
 {

@@ -707,7 +707,12 @@ int store_staff_import(struct db *db, int64_t board_id, const struct staff_recor
 	struct staff_import_stats local = {0};
 	struct import im = {.db = db, .board_id = board_id, .recs = recs, .n = n};
 	audit_now(im.now);
-	int rc = db_begin(db, err);
+	/* Every reference written is resolved below (board, schools, subjects) or
+	 * was just inserted in this transaction: the per-row foreign-key checks
+	 * are off for the load and on again after it (db_bulk_load). */
+	int rc = db_bulk_load(db, true, err);
+	if (rc == 0 && (rc = db_begin(db, err)) != 0)
+		db_bulk_load(db, false, NULL);
 	if (rc)
 		return rc;
 	if ((rc = load_board(&im, err)) != 0 || (rc = load_schools(&im, err)) != 0 ||
@@ -730,9 +735,13 @@ out:
 	import_release(&im);
 	if (rc) {
 		db_rollback(db);
+		db_bulk_load(db, false, NULL);
 		return rc;
 	}
 	rc = db_commit(db, err);
+	int fk = db_bulk_load(db, false, rc ? NULL : err);
+	if (rc == 0)
+		rc = fk;
 	if (rc == 0 && stats)
 		*stats = local;
 	return rc;

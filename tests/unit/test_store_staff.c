@@ -289,6 +289,18 @@ static void import_small_batch(void **state)
 				       " action = $1",
 				 "staff.import"),
 			    "hr@a rows=3 created=3 linked=0 updated=0");
+	/* The load ran without per-row foreign-key checks (db_bulk_load): nothing
+	   it wrote dangles, and the connection checks again afterwards. */
+	assert_string_equal(text(f->db, "SELECT COUNT(*) FROM pragma_foreign_key_check", NULL), "0");
+	assert_string_equal(text(f->db, "PRAGMA foreign_keys", NULL), "1");
+	assert_int_not_equal(db_exec(f->db, "INSERT INTO assignment (employment_id, school_id,"
+					    " fte_share) VALUES (999999, 999999, 0.5)", &err), 0);
+	/* Also after a refused import. */
+	r[1].n_qual = 1;
+	snprintf(r[1].qual[0].subject, sizeof r[1].qual[0].subject, "zz");
+	assert_int_equal(store_staff_import(f->db, f->board_a, r, 3, "hr@a", &st, &err),
+			 SAMEN_EINVAL);
+	assert_string_equal(text(f->db, "PRAGMA foreign_keys", NULL), "1");
 }
 
 static void reimport_replaces(void **state)
