@@ -22,6 +22,37 @@ struct used_hours {
 	int64_t person_id, hours;
 };
 
+/* Person ids of the pool members each part considered, for counting them once (plan.staff). */
+struct members {
+	int64_t *ids;
+	size_t n, cap;
+};
+
+static int members_add(struct members *m, int64_t person, struct samen_err *err)
+{
+	int rc = vec_grow((void **)&m->ids, &m->cap, m->n, sizeof *m->ids, err);
+	if (rc == 0)
+		m->ids[m->n++] = person;
+	return rc;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* How many distinct people m holds (sorts it). */
+static size_t members_count(struct members *m)
+{
+	if (m->n > 1)
+		qsort(m->ids, m->n, sizeof *m->ids, cmp_id);
+	size_t distinct = 0;
+	for (size_t i = 0; i < m->n; i++)
+		distinct += i == 0 || m->ids[i] != m->ids[i - 1];
+	return distinct;
+}
+
 static int64_t used_of(const struct used_hours *u, size_t n, int64_t person)
 {
 	for (size_t i = 0; i < n; i++)
@@ -168,7 +199,7 @@ static const char *const day_short[8] = {"", "ma", "di", "wo", "do", "vr", "za",
 static int plan_lessons(struct db *db, long today, int store, const struct match_actor *who,
 			const struct match_request *reqs, size_t nreq, struct match_travel *tr,
 			struct match_plan *out, size_t *cap_lines, struct used_hours **used,
-			size_t *nused, struct samen_err *err)
+			size_t *nused, struct members *seen, struct samen_err *err)
 {
 	const struct lessons_params prm = {200, 4, LESSON_TIME_LIMIT_MS};
 	struct lessons_model *m = NULL;
@@ -246,7 +277,8 @@ static int plan_lessons(struct db *db, long today, int store, const struct match
 		}
 		free(c);
 	}
-	out->staff += nstaff;
+	for (size_t i = 0; i < nstaff && rc == 0; i++)
+		rc = members_add(seen, staff[i].person_id, err);
 	if (rc || out->lessons_wanted == 0)
 		goto out;
 	if ((rc = lessons_solve(m, &res, err)))
@@ -398,7 +430,7 @@ static int kept_solve(int64_t region, const struct assign_instance *in, struct a
 static int plan_hours(struct db *db, int64_t region, long today, int store,
 		      const struct match_actor *who, const struct match_request *reqs, size_t nreq,
 		      const struct used_hours *used, size_t nused, struct match_plan *out,
-		      size_t *cap_lines, struct samen_err *err)
+		      size_t *cap_lines, struct members *seen, struct samen_err *err)
 {
 	struct staff_ix *staff = NULL;
 	struct assign_keep_request *kr = NULL;
@@ -469,7 +501,8 @@ static int plan_hours(struct db *db, int64_t region, long today, int store,
 	for (size_t s = 0; s < nstaff; s++)
 		ks[s] = (struct assign_keep_staff){staff[s].person_id, (int32_t)staff[s].board_id,
 						   (int32_t)(staff[s].spare / UNIT)};
-	out->staff += nstaff;
+	for (size_t i = 0; i < nstaff && rc == 0; i++)
+		rc = members_add(seen, staff[i].person_id, err);
 	if (rc || nkr == 0)
 		goto out;
 	const struct assign_instance in = {kr, nkr, ks, nstaff, kc, nkc};
@@ -528,6 +561,7 @@ int match_plan_run(struct db *db, int64_t region_id, long today, int store,
 	struct match_request *reqs = NULL;
 	struct match_travel *tr = NULL;
 	struct used_hours *used = NULL;
+	struct members seen = {0};
 	size_t nreq = 0, nused = 0, cap_lines = 0;
 	struct match_request_filter f = {region_id, 0, 0, "open"};
 	int rc = match_request_list(db, &f, &reqs, &nreq, err);
@@ -538,10 +572,12 @@ int match_plan_run(struct db *db, int64_t region_id, long today, int store,
 		rc = match_travel_open(db, region_id, &tr, err);
 	if (rc == 0)
 		rc = plan_lessons(db, today, store, who, reqs, nreq, tr, out, &cap_lines, &used,
-				  &nused, err);
+				  &nused, &seen, err);
 	if (rc == 0)
 		rc = plan_hours(db, region_id, today, store, who, reqs, nreq, used, nused, out,
-				&cap_lines, err);
+				&cap_lines, &seen, err);
+	out->staff = members_count(&seen);
+	free(seen.ids);
 	match_travel_close(tr);
 	free(used);
 	free(reqs);

@@ -67,6 +67,39 @@ static void td(struct buf *b, const char *text)
 	buf_puts(b, "</td>");
 }
 
+/* Plan lessons "ma2 do7" (day code and period) as "maandag 2, donderdag 7" in the user's language. */
+static void td_lessons(struct req *r, struct buf *b, const char *text)
+{
+	buf_puts(b, "<td class=\"utrecht-table__cell\">");
+	bool first = true;
+	for (const char *p = text; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t len = strcspn(p, " ");
+		int day = 0;
+		for (int d = 1; d <= 5 && !day; d++)
+			if (len > 2 && strncmp(p, day_codes[d], 2) == 0)
+				day = d;
+		if (!first)
+			buf_puts(b, ", ");
+		first = false;
+		char token[32];
+		snprintf(token, sizeof token, "%.*s", (int)(len < sizeof token ? len : sizeof token - 1),
+			 p);
+		if (day) {
+			html_esc(b, tr(r, day_keys[day]));
+			buf_puts(b, " ");
+			html_esc(b, token + 2); /* the period */
+		} else {
+			html_esc(b, token);
+		}
+		p += len;
+	}
+	buf_puts(b, "</td>");
+}
+
 static void td_hours(struct req *r, struct buf *b, int64_t centi)
 {
 	char n[32];
@@ -795,7 +828,7 @@ static int plan_page(struct req *r, struct resp *s, bool store)
 		td(b, p.lines[i].school_name);
 		td(b, p.lines[i].alias);
 		td_hours(r, b, p.lines[i].hours);
-		td(b, p.lines[i].lesson_text);
+		td_lessons(r, b, p.lines[i].lesson_text);
 		snprintf(t, sizeof t, "%d", p.lines[i].travel);
 		td(b, t);
 		buf_puts(b, "</tr>");

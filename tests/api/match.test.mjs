@@ -160,6 +160,24 @@ test('the regional plan runs the optimiser; withdrawing consent takes effect at 
   assert.ok(r.data.requests >= 1);
   assert.ok(r.data.hours_covered <= r.data.hours_wanted);
   for (const l of r.data.lines) assert.equal(l.offer_id, null);
+  // The demo's chemistry request of six lessons: assigned without clashes, proven optimal.
+  assert.ok(r.data.lessons.wanted >= 6, JSON.stringify(r.data.lessons));
+  assert.equal(r.data.lessons.proven_optimal, true);
+  const lessonLines = r.data.lines.filter((l) => l.lessons > 0);
+  assert.equal(lessonLines.reduce((n, l) => n + l.lessons, 0), r.data.lessons.covered);
+  const slots = new Set();
+  for (const l of lessonLines) {
+    const parts = l.lesson_slots.split(' ');
+    assert.equal(parts.length, l.lessons);
+    for (const s of parts) {
+      assert.match(s, /^(ma|di|wo|do|vr)\d+$/);
+      const key = `${l.candidate} ${s}`;
+      assert.ok(!slots.has(key), `${l.candidate} twice in ${s}`);
+      slots.add(key);
+    }
+  }
+  const page = await u.coordinator.get(`/regio/${region}/matchplan`);
+  assert.match(page.text, /bewezen optimaal/);
   r = await post(u['hr.b1'], `/api/v1/regions/${region}/match`, { store: false });
   assert.equal(r.status, 403);
   r = await post(u['docent.b1'], '/api/v1/match/pool/withdraw', {});
