@@ -30,8 +30,10 @@ int db_open(const char *target, struct db **out, struct samen_err *err)
 	const struct db_ops *ops = db_target_is_pg(target) ? &db_pg_ops : &db_sqlite_ops;
 	*out = NULL;
 	int rc = ops->open(target, out, err);
-	if (rc == 0)
+	if (rc == 0) {
 		(*out)->tx_depth = 0;
+		(*out)->read_tx = false;
+	}
 	return rc;
 }
 
@@ -53,6 +55,8 @@ int db_exec(struct db *db, const char *sql, struct samen_err *err)
 
 int db_begin(struct db *db, struct samen_err *err)
 {
+	if (db->read_tx)
+		return samen_fail(err, SAMEN_EINTERNAL, "a write inside a group of reads");
 	if (db->tx_depth++ > 0)
 		return 0;
 	int rc = db->ops->exec(db, db->dialect == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
@@ -79,6 +83,23 @@ int db_rollback(struct db *db)
 		return 0;
 	db->tx_depth = 0;
 	return db->ops->exec(db, "ROLLBACK", NULL);
+}
+
+int db_read_begin(struct db *db, struct samen_err *err)
+{
+	if (db->dialect != DB_SQLITE || db->tx_depth > 0 || db->read_tx)
+		return 0;
+	int rc = db->ops->exec(db, "BEGIN", err);
+	db->read_tx = rc == 0;
+	return rc;
+}
+
+void db_read_end(struct db *db)
+{
+	if (!db || !db->read_tx)
+		return;
+	db->read_tx = false;
+	db->ops->exec(db, "COMMIT", NULL);
 }
 
 int db_bulk_load(struct db *db, bool on, struct samen_err *err)

@@ -55,6 +55,7 @@ struct db {
 	const struct db_ops *ops;
 	enum db_dialect dialect;
 	int tx_depth; /* nesting of db_begin; only the outermost one is real */
+	bool read_tx; /* a db_read_begin group is open */
 };
 
 /* Common head of every driver's statement struct. */
@@ -95,6 +96,17 @@ int db_exec(struct db *db, const char *sql, struct samen_err *err);
 int db_begin(struct db *db, struct samen_err *err);
 int db_commit(struct db *db, struct samen_err *err);
 int db_rollback(struct db *db);
+
+/*
+ * A group of reads that belong together (one page): on SQLite one deferred
+ * read transaction, so the statements share one snapshot and take the
+ * database lock once instead of once each; on PostgreSQL, or inside a
+ * transaction, nothing (two more round trips would cost more than they
+ * save). The group must not write. db_read_end ends it; it is a no-op
+ * when no group is open. Errors of db_read_begin: those of BEGIN.
+ */
+int db_read_begin(struct db *db, struct samen_err *err);
+void db_read_end(struct db *db);
 
 /*
  * Bulk loads: db_bulk_load(db, true) before a load's transaction, and

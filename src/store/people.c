@@ -721,21 +721,35 @@ static int count_rows(struct db *db, const struct people_filter *f, struct perso
 static int list_page(struct db *db, const struct people_filter *f, const struct where *w,
 		     const char *order, struct person_list *l, struct samen_err *err)
 {
+	/*
+	 * Within one board (a few hundred rows) one pass over the sorted ids
+	 * gives both the page and the total; across boards (a region or the
+	 * country) the page is cut by LIMIT and the total counted apart.
+	 */
+	bool one_pass = f->board_id != 0;
 	struct buf sql;
 	buf_init(&sql, 4096);
 	buf_puts(&sql, "SELECT e.id");
 	buf_puts(&sql, buf_str(&w->sql));
-	buf_printf(&sql, "%s LIMIT $%d OFFSET $%d", order, w->n + 1, w->n + 2);
+	buf_puts(&sql, order);
+	if (!one_pass)
+		buf_printf(&sql, " LIMIT $%d OFFSET $%d", w->n + 1, w->n + 2);
 	struct page_slot *slots = NULL;
 	size_t cap = 0, n = 0;
+	long seen = 0;
 	struct db_stmt *st;
 	int rc = db_prepare(db, buf_str(&sql), &st, err);
 	if (rc)
 		goto out;
 	bind_where(st, w, f);
-	db_bind_int(st, w->n + 1, f->limit);
-	db_bind_int(st, w->n + 2, f->offset);
+	if (!one_pass) {
+		db_bind_int(st, w->n + 1, f->limit);
+		db_bind_int(st, w->n + 2, f->offset);
+	}
 	while ((rc = db_step(st, err)) == 1) {
+		long at = seen++;
+		if (one_pass && (at < f->offset || at >= f->offset + f->limit))
+			continue;
 		if ((rc = vec_grow((void **)&slots, &cap, n, sizeof *slots, err)))
 			break;
 		slots[n] = (struct page_slot){db_col_int(st, 0), n};
@@ -744,8 +758,10 @@ static int list_page(struct db *db, const struct people_filter *f, const struct 
 	db_finalize(st);
 	if (rc < 0)
 		goto out;
+	if (one_pass)
+		l->total = seen;
 	/* A short page that starts at 0 holds every row: its length is the total. */
-	if (n > 0 && (f->offset > 0 || n == (size_t)f->limit))
+	else if (n > 0 && (f->offset > 0 || n == (size_t)f->limit))
 		rc = count_rows(db, f, l, err);
 	else
 		l->total = (long)n;

@@ -146,6 +146,10 @@ static void qual_text(struct req *r, struct buf *b, const char *quals)
 
 int page_staff_list(struct req *r, struct resp *s)
 {
+	/* The page's reads share one snapshot (and one lock on SQLite); the router ends the group. */
+	struct samen_err gerr;
+	if (db_read_begin(r->db, &gerr) != 0)
+		return gerr.code;
 	int64_t board_id = req_param_id(r, "board");
 	struct samen_err err;
 	samen_err_clear(&err);

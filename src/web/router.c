@@ -259,6 +259,7 @@ void router_handle(struct req *r, struct resp *s)
 	if ((found->flags & RF_PERSONAL) && cross)
 		audit_read(r);
 	int rc = found->handler(r, s);
+	db_read_end(r->db); /* a handler's group of reads ends with the request, on every path */
 	if (rc < 0 && s->status == 0) {
 		fail(r, s, rc, rc == SAMEN_ENOTFOUND ? "not found" : "request failed");
 	} else if (s->status == 0) {

@@ -552,6 +552,44 @@ static void nested_transactions(void **state)
 	db_close(other);
 }
 
+/*
+ * A group of reads (db_read_begin): on SQLite one snapshot for all its
+ * statements, so a row another connection commits meanwhile appears only
+ * after db_read_end; a write inside the group is refused as a bug. On
+ * PostgreSQL the group is nothing: each statement sees what is committed.
+ */
+static void read_group(void **state)
+{
+	struct fixture *fx = get(state);
+	struct db *db = fx->db;
+	clear_table(db);
+	struct samen_err err;
+	samen_err_clear(&err);
+	struct db *other = open_again(fx);
+	assert_non_null(other);
+	bool sqlite = db_dialect(db) == DB_SQLITE;
+	assert_int_equal(db_read_begin(db, &err), 0);
+	assert_int_equal(count_rows(db, "snap"), 0);
+	insert_k(other, "snap", 1);
+	assert_int_equal(count_rows(db, "snap"), sqlite ? 0 : 1);
+	assert_int_equal(db_begin(db, &err), sqlite ? SAMEN_EINTERNAL : 0);
+	if (!sqlite)
+		assert_int_equal(db_commit(db, &err), 0);
+	db_read_end(db);
+	db_read_end(db); /* a second end is a no-op */
+	assert_int_equal(count_rows(db, "snap"), 1);
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	/* Inside a write transaction the group is nothing (and ending it too). */
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_read_begin(db, &err), 0);
+	db_read_end(db);
+	insert_k(db, "inside", 2);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(count_rows(other, "inside"), 1);
+	db_close(other);
+}
+
 static void rollback_discards(void **state)
 {
 	struct fixture *fx = get(state);
@@ -892,6 +930,7 @@ static void pg_reconnects(void **state)
 	cmocka_unit_test(constraint_errors),                 \
 	cmocka_unit_test(reset_loop),                        \
 	cmocka_unit_test(nested_transactions),               \
+	cmocka_unit_test(read_group),                        \
 	cmocka_unit_test(rollback_discards),                 \
 	cmocka_unit_test(changes_counted),                   \
 	cmocka_unit_test(quoting_and_unicode),               \
