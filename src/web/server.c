@@ -7,6 +7,13 @@
  * the body (appended to a capped buffer), and finally with no data, when
  * the complete request is handled and the reply queued. Replying only then
  * keeps connections alive.
+ *
+ * Threads: one daemon per thread, each with its own event loop, and one
+ * accept loop of ours that hands new connections to the daemons in turn.
+ * A shared listen socket would let the threads race for connections, and a
+ * burst of keep-alive clients (a load balancer, a benchmark) could end up
+ * split 45/19 between two threads for its lifetime: the clients of the
+ * busier thread then wait twice as long. Round robin keeps the split even.
  */
 #include "web/server.h"
 #include "store/db.h"
@@ -15,11 +22,14 @@
 #include "web/router.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +269,56 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	log_event("warn", "httpd", json_pack("{s:s}", "message", msg));
 }
 
+/* The accept loop: connections to the daemons in turn. */
+struct acceptor {
+	int fd;
+	struct MHD_Daemon *d[MAX_THREADS];
+	int n;
+	atomic_bool stop;
+	pthread_t thread;
+};
+
+static void *accept_loop(void *arg)
+{
+	struct acceptor *a = arg;
+	unsigned next = 0;
+	while (!atomic_load(&a->stop)) {
+		struct pollfd p = {a->fd, POLLIN, 0};
+		if (poll(&p, 1, 200) <= 0)
+			continue; /* timeout (look at stop again) or EINTR */
+		struct sockaddr_storage sa;
+		socklen_t len = sizeof sa;
+		int c = accept4(a->fd, (struct sockaddr *)&sa, &len, SOCK_CLOEXEC | SOCK_NONBLOCK);
+		if (c < 0) {
+			if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+				usleep(10000); /* out of descriptors: let connections end first */
+			continue;
+		}
+		/* MHD closes the socket itself when it cannot take it (connection limit). */
+		MHD_add_connection(a->d[next++ % (unsigned)a->n], c, (struct sockaddr *)&sa, len);
+	}
+	return NULL;
+}
+
+/* Bind and listen on addr; the socket in *fd. SAMEN_EIO when the port is taken. */
+static int listen_on(const struct sockaddr_in *addr, int *fd, struct samen_err *err)
+{
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	int one = 1;
+	if (s < 0 || setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+	    bind(s, (const struct sockaddr *)addr, sizeof *addr) != 0 || listen(s, 511) != 0) {
+		int e = errno;
+		if (s >= 0)
+			close(s);
+		char ip[INET_ADDRSTRLEN] = "";
+		inet_ntop(AF_INET, &addr->sin_addr, ip, sizeof ip);
+		return samen_fail(err, SAMEN_EIO, "cannot listen on %s:%d (port in use?): %s", ip,
+				  ntohs(addr->sin_port), strerror(e));
+	}
+	*fd = s;
+	return 0;
+}
+
 int server_run(const struct server_config *cfg, struct samen_err *err)
 {
 	db_target = cfg->db_target;
@@ -294,27 +354,51 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, (uint16_t)port,
-		NULL, NULL, on_request, NULL,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 512),
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(cfg->timeout_seconds > 0 ? cfg->timeout_seconds : 30),
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_END);
-	if (!d)
-		return samen_fail(err, SAMEN_EIO, "cannot listen on %s:%d (port in use?)",
-				  cfg->bind_addr ? cfg->bind_addr : "127.0.0.1", port);
+	static struct acceptor acc;
+	memset(&acc, 0, sizeof acc);
+	int rc = listen_on(&addr, &acc.fd, err);
+	if (rc)
+		return rc;
+	unsigned limit = (unsigned)(cfg->max_connections > 0 ? cfg->max_connections : 512);
+	unsigned per = limit / (unsigned)threads ? limit / (unsigned)threads : 1;
+	for (int i = 0; i < threads; i++) {
+		acc.d[i] = MHD_start_daemon(
+			MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+				MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET,
+			0, NULL, NULL, on_request, NULL,
+			MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+			MHD_OPTION_CONNECTION_LIMIT, per,
+			MHD_OPTION_CONNECTION_TIMEOUT,
+			(unsigned)(cfg->timeout_seconds > 0 ? cfg->timeout_seconds : 30),
+			MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			MHD_OPTION_END);
+		if (!acc.d[i]) {
+			for (int k = 0; k < i; k++)
+				MHD_stop_daemon(acc.d[k]);
+			close(acc.fd);
+			return samen_fail(err, SAMEN_EIO, "cannot start the HTTP daemon");
+		}
+	}
+	acc.n = threads;
+	atomic_store(&acc.stop, false);
+	if (pthread_create(&acc.thread, NULL, accept_loop, &acc) != 0) {
+		for (int k = 0; k < threads; k++)
+			MHD_stop_daemon(acc.d[k]);
+		close(acc.fd);
+		return samen_fail(err, SAMEN_EIO, "cannot start the accept thread");
+	}
 	struct mailer *mailer = NULL;
 	if (cfg->smtp) {
 		int mrc = mailer_start(cfg->db_target, cfg->smtp,
 				       cfg->mail_from ? cfg->mail_from : "samen@localhost",
 				       cfg->mail_seconds > 0 ? cfg->mail_seconds : 30, &mailer, err);
 		if (mrc) {
-			MHD_stop_daemon(d);
+			atomic_store(&acc.stop, true);
+			pthread_join(acc.thread, NULL);
+			close(acc.fd);
+			for (int k = 0; k < threads; k++)
+				MHD_stop_daemon(acc.d[k]);
 			return mrc;
 		}
 	}
@@ -325,8 +409,11 @@ int server_run(const struct server_config *cfg, struct samen_err *err)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	log_event("info", "shutdown", json_pack("{s:i}", "signal", sig));
-	MHD_quiesce_daemon(d); /* stop accepting; running requests finish */
-	MHD_stop_daemon(d);
+	atomic_store(&acc.stop, true); /* stop accepting; running requests finish */
+	pthread_join(acc.thread, NULL);
+	close(acc.fd);
+	for (int k = 0; k < threads; k++)
+		MHD_stop_daemon(acc.d[k]);
 	mailer_stop(mailer); /* sends what is still pending, then ends */
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < n_dbs; i++)
