@@ -35,6 +35,19 @@ static int usage(void)
 	return 2;
 }
 
+/* The lesson part's summary line of a plan (nothing when no lessons were wanted). */
+static void print_lessons(size_t covered, size_t wanted, size_t requests, size_t options,
+			  bool proven, int64_t nodes, double seconds)
+{
+	if (!wanted)
+		return;
+	printf("  lessons: %zu of %zu covered for %zu request(s), %zu options; %s"
+	       " (%lld search nodes, %.3f s)\n",
+	       covered, wanted, requests, options,
+	       proven ? "proven optimal" : "time limit reached, not proven optimal",
+	       (long long)nodes, seconds);
+}
+
 /* Write s as one CSV field (quoted when it holds ; " or a line break). */
 static void csv_field(FILE *o, const char *s)
 {
@@ -140,12 +153,8 @@ static int run_instance(const char *file, const char *export)
 	       file, in.nrequests, in.nstaff, in.ncandidates, (long long)(s.hours_covered / 100),
 	       (long long)(s.hours_covered % 100), (long long)(s.hours_wanted / 100),
 	       (long long)(s.hours_wanted % 100));
-	if (s.lessons_wanted)
-		printf("  lessons: %zu of %zu covered for %zu request(s), %zu options; %s"
-		       " (%lld search nodes, %.3f s)\n",
-		       s.lessons_covered, s.lessons_wanted, s.lesson_requests, s.lesson_options,
-		       s.lessons_proven ? "proven optimal" : "time limit reached, not proven optimal",
-		       (long long)s.lesson_nodes, s.lesson_seconds);
+	print_lessons(s.lessons_covered, s.lessons_wanted, s.lesson_requests, s.lesson_options,
+		      s.lessons_proven, s.lesson_nodes, s.lesson_seconds);
 	for (size_t k = 0; k < s.nlines; k++) {
 		const struct match_solution_line *l = &s.lines[k];
 		printf("  request %lld: staff %lld (board %d), %lld,%02lld h/week, %d min",
@@ -271,12 +280,8 @@ static int run(int argc, char **argv)
 		       (long long)(p.hours_covered / 100), (long long)(p.hours_covered % 100),
 		       (long long)(p.hours_wanted / 100), (long long)(p.hours_wanted % 100),
 		       dry ? " (dry run: nothing stored)" : "");
-		if (p.lessons_wanted)
-			printf("  lessons: %zu of %zu covered for %zu request(s), %zu options; %s"
-			       " (%lld search nodes, %.3f s)\n",
-			       p.lessons_covered, p.lessons_wanted, p.lesson_requests, p.lesson_options,
-			       p.lessons_proven ? "proven optimal" : "time limit reached, not proven optimal",
-			       (long long)p.lesson_nodes, p.lesson_seconds);
+		print_lessons(p.lessons_covered, p.lessons_wanted, p.lesson_requests,
+			      p.lesson_options, p.lessons_proven, p.lesson_nodes, p.lesson_seconds);
 		for (size_t k = 0; k < p.nlines; k++) {
 			const struct match_plan_line *l = &p.lines[k];
 			printf("  request %lld (%s, %s): %s, %lld,%02lld h/week, %d min",

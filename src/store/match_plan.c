@@ -112,6 +112,41 @@ static int has_live(struct db *db, int64_t request, int64_t person, bool *live,
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * Complete line l (hours, travel and any lessons already set) for request r
+ * and a pool member, store it as an offer when store (the lessons ids[0..n)
+ * when n > 0, else l's hours), and append it to out, counting its hours.
+ * A line the store refuses (the person's situation changed in between) is
+ * left out: *added is false and 0 is returned. Errors: SAMEN_ENOMEM.
+ */
+static int add_line(struct db *db, long today, int store, const struct match_actor *who,
+		    const struct match_request *r, int64_t person, int64_t board, const char *alias,
+		    struct match_plan_line *l, const int64_t *ids, size_t n, struct match_plan *out,
+		    size_t *cap_lines, bool *added, struct samen_err *err)
+{
+	*added = false;
+	l->request_id = r->id;
+	l->person_id = person;
+	l->board_id = board;
+	snprintf(l->alias, sizeof l->alias, "%s", alias);
+	snprintf(l->school_name, sizeof l->school_name, "%s", r->school_name);
+	snprintf(l->subject, sizeof l->subject, "%s", r->subject);
+	if (store) {
+		struct samen_err refused;
+		samen_err_clear(&refused);
+		if (match_offer_propose(db, r->id, person, n ? 0 : l->hours, ids, n, today, "optimiser",
+					who, &l->offer_id, &refused) != 0)
+			return 0;
+	}
+	int rc = vec_grow((void **)&out->lines, cap_lines, out->nlines, sizeof *l, err);
+	if (rc)
+		return rc;
+	out->lines[out->nlines++] = *l;
+	out->hours_covered += l->hours;
+	*added = true;
+	return 0;
+}
+
 /* Lesson ids of a request that are in a live offer (proposed, accepted or approved). */
 static int offered_lessons(struct db *db, int64_t request, int64_t *ids, size_t *n,
 			   struct samen_err *err)
@@ -326,30 +361,15 @@ static int plan_lessons(struct db *db, long today, int store, const struct match
 		}
 		if (!r || !sx)
 			continue;
-		struct match_plan_line l;
-		memset(&l, 0, sizeof l);
-		l.request_id = r->id;
-		l.person_id = sx->person_id;
-		l.board_id = sx->board_id;
-		l.hours = minutes * 100 / 60; /* as match_offer_propose stores it */
-		l.travel = a->travel;
-		l.lessons = (int)n;
+		struct match_plan_line l = {.hours = minutes * 100 / 60, /* as the offer stores it */
+					    .travel = a->travel, .lessons = (int)n};
 		snprintf(l.lesson_text, sizeof l.lesson_text, "%s", text);
-		snprintf(l.alias, sizeof l.alias, "%s", sx->alias);
-		snprintf(l.school_name, sizeof l.school_name, "%s", r->school_name);
-		snprintf(l.subject, sizeof l.subject, "%s", r->subject);
-		if (store) {
-			struct samen_err e2;
-			samen_err_clear(&e2);
-			if (match_offer_propose(db, r->id, sx->person_id, 0, ids, n, today, "optimiser",
-						who, &l.offer_id, &e2) != 0)
-				continue;
-		}
-		if ((rc = vec_grow((void **)&out->lines, cap_lines, out->nlines, sizeof l, err)))
-			break;
-		out->lines[out->nlines++] = l;
+		bool added = false;
+		rc = add_line(db, today, store, who, r, sx->person_id, sx->board_id, sx->alias, &l, ids,
+			      n, out, cap_lines, &added, err);
+		if (rc || !added)
+			continue;
 		out->lessons_covered += n;
-		out->hours_covered += l.hours;
 		size_t u = 0;
 		while (u < *nused && (*used)[u].person_id != sx->person_id)
 			u++;
@@ -523,27 +543,10 @@ static int plan_hours(struct db *db, int64_t region, long today, int store,
 				sx = &staff[k];
 		if (!r || !sx)
 			continue;
-		struct match_plan_line l;
-		memset(&l, 0, sizeof l);
-		l.request_id = r->id;
-		l.person_id = sx->person_id;
-		l.board_id = sx->board_id;
-		l.hours = (int64_t)al->hours * UNIT;
-		l.travel = al->travel;
-		snprintf(l.alias, sizeof l.alias, "%s", sx->alias);
-		snprintf(l.school_name, sizeof l.school_name, "%s", r->school_name);
-		snprintf(l.subject, sizeof l.subject, "%s", r->subject);
-		if (store) {
-			struct samen_err e2;
-			samen_err_clear(&e2);
-			if (match_offer_propose(db, r->id, sx->person_id, l.hours, NULL, 0, today,
-						"optimiser", who, &l.offer_id, &e2) != 0)
-				continue;
-		}
-		if ((rc = vec_grow((void **)&out->lines, cap_lines, out->nlines, sizeof l, err)))
-			break;
-		out->lines[out->nlines++] = l;
-		out->hours_covered += l.hours;
+		struct match_plan_line l = {.hours = (int64_t)al->hours * UNIT, .travel = al->travel};
+		bool added;
+		rc = add_line(db, today, store, who, r, sx->person_id, sx->board_id, sx->alias, &l, NULL,
+			      0, out, cap_lines, &added, err);
 	}
 out:
 	assign_result_release(&res);
